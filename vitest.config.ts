@@ -13,6 +13,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    reporters: ['default', ['json', { outputFile: 'test/artifacts/vitest.json' }]]
   }
 })

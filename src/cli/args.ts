@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { CliError } from './errors'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** Strict option parsing: an unknown option or a missing value is a clear one-line error. */
+export function parseOptions<T extends Options>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    throw new CliError((error as Error).message.replace(/\. To specify.*$/s, ''))
+  }
+}
+
+export function requireOption(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new CliError(`--${name} is required`)
+  return value
+}
+
+export function intOption(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number
+): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^-?\d+$/.test(value)) throw new CliError(`--${name} must be a whole number, got "${value}"`)
+  const n = Number(value)
+  if (n < min || n > max) throw new CliError(`--${name} must be from ${min} to ${max}, got ${n}`)
+  return n
+}

@@ -1,0 +1,68 @@
+import { TZDate } from '@date-fns/tz'
+import { addMinutes, format } from 'date-fns'
+import {
+  FREQUENCIES,
+  GenerateInputError,
+  generateMeetingDates,
+  type Frequency
+} from '../../core/schedule/generate'
+import { intOption, parseOptions, requireOption } from '../args'
+import { CliError } from '../errors'
+import type { CliCommand } from './index'
+
+const ZONE = 'Europe/Warsaw'
+const USOS_DATETIME = 'yyyy-MM-dd HH:mm:ss'
+
+export const generateCommand: CliCommand = {
+  summary: 'generate meeting dates locally (as services/meetings/generate_meeting_dates)',
+  async run(args, io) {
+    const o = parseOptions(args, {
+      'start-date': { type: 'string' },
+      'end-date': { type: 'string' },
+      number: { type: 'string' },
+      frequency: { type: 'string' },
+      'week-day': { type: 'string' },
+      'use-calendar': { type: 'boolean', default: false },
+      'fac-id': { type: 'string' },
+      'start-even': { type: 'boolean', default: false },
+      time: { type: 'string' },
+      duration: { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false }
+    })
+    const frequency = requireOption(o.frequency, 'frequency')
+    if (!(FREQUENCIES as readonly string[]).includes(frequency)) {
+      throw new CliError(`--frequency must be one of ${FREQUENCIES.join(', ')}, got "${frequency}"`)
+    }
+    const time = o.time ?? '10:00'
+    const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time)
+    if (!m) throw new CliError(`--time must be HH:MM (24-hour), got "${time}"`)
+    const duration = intOption(o.duration, 'duration', 1, 24 * 60) ?? 90
+    const weekDay = intOption(o['week-day'], 'week-day', 1, 7)
+    let dates: string[]
+    try {
+      dates = generateMeetingDates({
+        startDate: requireOption(o['start-date'], 'start-date'),
+        endDate: requireOption(o['end-date'], 'end-date'),
+        number: intOption(requireOption(o.number, 'number'), 'number', 1, 5000) as number,
+        frequency: frequency as Frequency,
+        ...(weekDay !== undefined ? { weekDay } : {}),
+        useCalendar: o['use-calendar'] === true,
+        startEven: o['start-even'] === true
+      })
+    } catch (error) {
+      if (error instanceof GenerateInputError) throw new CliError(error.message)
+      throw error
+    }
+    const items = dates.map((day) => {
+      const [y, mo, d] = day.split('-').map(Number) as [number, number, number]
+      // Wall-clock time in the installation's zone, whatever the machine's zone is.
+      const start = new TZDate(y, mo - 1, d, Number(m[1]), Number(m[2]), 0, ZONE)
+      const end = addMinutes(start, duration)
+      return { date: day, start_time: format(start, USOS_DATETIME), end_time: format(end, USOS_DATETIME) }
+    })
+    if (o.json) io.out(`${JSON.stringify(items)}\n`)
+    else for (const item of items) io.out(`${item.start_time} - ${item.end_time.slice(11)}\n`)
+    return 0
+  }
+}

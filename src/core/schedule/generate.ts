@@ -1,0 +1,142 @@
+import { addDays, addMonths, differenceInCalendarWeeks, format, getISODay, isValid, parse } from 'date-fns'
+import { publicHolidayName } from './holidays'
+
+export const FREQUENCIES = [
+  'daily',
+  'weekly',
+  'week_days',
+  'weekends',
+  'biweekly_odd',
+  'biweekly_even',
+  'monthly'
+] as const
+export type Frequency = (typeof FREQUENCIES)[number]
+
+export interface GenerateInput {
+  startDate: string
+  endDate: string
+  number: number
+  frequency: Frequency
+  /** 1 = Monday ... 7 = Sunday; for weekly and biweekly (default: the start date's weekday). */
+  weekDay?: number
+  useCalendar: boolean
+  /** The first week of the range counts as even instead of odd. */
+  startEven: boolean
+  /** The faculty's own free days (YYYY-MM-DD), skipped with use_calendar. */
+  freeDays?: ReadonlySet<string>
+}
+
+export type SkipReason = { kind: 'holiday'; name: string } | { kind: 'free_day' }
+
+export interface GenerateResult {
+  dates: string[]
+  /** Dates the frequency produced but the calendar skipped, with why. */
+  skipped: Array<{ date: string; reason: SkipReason }>
+}
+
+/** Longest range accepted: ten years and a day (also bounds the work one call can ask for). */
+export const MAX_RANGE_DAYS = 3_660
+export const MAX_NUMBER = 5_000
+
+export class GenerateInputError extends Error {
+  constructor(
+    readonly param: 'start_date' | 'end_date' | 'number' | 'frequency' | 'week_day',
+    message: string
+  ) {
+    super(message)
+    this.name = 'GenerateInputError'
+  }
+}
+
+const DAY = 'yyyy-MM-dd'
+
+export function parseDay(value: string, param: GenerateInputError['param']): Date {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parse(value, DAY, new Date(2000, 0, 1)) : new Date(NaN)
+  if (!isValid(d) || format(d, DAY) !== value) {
+    throw new GenerateInputError(param, `${param} must be a real date as YYYY-MM-DD, got "${value}"`)
+  }
+  return d
+}
+
+function validate(input: GenerateInput): { start: Date; end: Date; weekDay: number } {
+  const start = parseDay(input.startDate, 'start_date')
+  const end = parseDay(input.endDate, 'end_date')
+  if (end < start) throw new GenerateInputError('end_date', 'end_date is before start_date')
+  if (addDays(start, MAX_RANGE_DAYS) < end) {
+    throw new GenerateInputError('end_date', `the range may span at most ${MAX_RANGE_DAYS} days`)
+  }
+  if (!Number.isInteger(input.number) || input.number < 1 || input.number > MAX_NUMBER) {
+    throw new GenerateInputError('number', `number must be a whole number from 1 to ${MAX_NUMBER}`)
+  }
+  if (!(FREQUENCIES as readonly string[]).includes(input.frequency)) {
+    throw new GenerateInputError('frequency', `frequency must be one of ${FREQUENCIES.join(', ')}`)
+  }
+  const weekDay = input.weekDay ?? getISODay(start)
+  if (!Number.isInteger(weekDay) || weekDay < 1 || weekDay > 7) {
+    throw new GenerateInputError('week_day', 'week_day must be 1 (Monday) to 7 (Sunday)')
+  }
+  return { start, end, weekDay }
+}
+
+/** Candidate days in order, before the calendar is applied. */
+function* candidates(input: GenerateInput, start: Date, end: Date, weekDay: number): Generator<Date> {
+  const f = input.frequency
+  if (f === 'monthly') {
+    // Same day of the month as the start date; in shorter months the month's last day.
+    for (let i = 0; ; i++) {
+      const d = addMonths(start, i)
+      if (d > end) return
+      yield d
+    }
+  }
+  // Weeks are counted from the week (Monday-based) holding the start date: week 1 is odd,
+  // unless start_even makes it even.
+  for (let d = start; d <= end; d = addDays(d, 1)) {
+    const iso = getISODay(d)
+    if (f === 'daily') yield d
+    else if (f === 'week_days') {
+      if (iso <= 5) yield d
+    } else if (f === 'weekends') {
+      if (iso >= 6) yield d
+    } else if (iso === weekDay) {
+      if (f === 'weekly') yield d
+      else {
+        const weekIndex = differenceInCalendarWeeks(d, start, { weekStartsOn: 1 })
+        const odd = (weekIndex % 2 === 0) !== input.startEven
+        if ((f === 'biweekly_odd') === odd) yield d
+      }
+    }
+  }
+}
+
+/**
+ * Meeting dates as USOS's `generate_meeting_dates` makes them: up to `number` dates from
+ * start_date to end_date inclusive (fewer when the range ends first); with use_calendar, public
+ * holidays and the faculty's free days are skipped and do not count towards `number`.
+ */
+export function generateMeetingDatesDetailed(input: GenerateInput): GenerateResult {
+  const { start, end, weekDay } = validate(input)
+  const dates: string[] = []
+  const skipped: GenerateResult['skipped'] = []
+  for (const d of candidates(input, start, end, weekDay)) {
+    const day = format(d, DAY)
+    if (input.useCalendar) {
+      const holiday = publicHolidayName(day)
+      if (holiday !== null) {
+        skipped.push({ date: day, reason: { kind: 'holiday', name: holiday } })
+        continue
+      }
+      if (input.freeDays?.has(day)) {
+        skipped.push({ date: day, reason: { kind: 'free_day' } })
+        continue
+      }
+    }
+    dates.push(day)
+    if (dates.length === input.number) break
+  }
+  return { dates, skipped }
+}
+
+export function generateMeetingDates(input: GenerateInput): string[] {
+  return generateMeetingDatesDetailed(input).dates
+}

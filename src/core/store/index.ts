@@ -1,0 +1,3 @@
+export * from './db'
+export * from './migrations'
+export * from './settings'

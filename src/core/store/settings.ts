@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3'
+import type { Settings } from '../../shared/types'
+
+export const defaultSettings: Settings = { language: 'pl', theme: 'system' }
+
+/** Settings kept in the profile's database; unknown or damaged values fall back to defaults. */
+export class SettingsRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  get(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as Array<{
+      key: string
+      value: string
+    }>
+    const stored: Record<string, unknown> = {}
+    for (const row of rows) {
+      try {
+        stored[row.key] = JSON.parse(row.value)
+      } catch {
+        // A damaged value is ignored: its default applies and the next save repairs it.
+      }
+    }
+    return {
+      language:
+        stored.language === 'en' || stored.language === 'pl' ? stored.language : defaultSettings.language,
+      theme:
+        stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system'
+          ? stored.theme
+          : defaultSettings.theme
+    }
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const put = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
+    )
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) put.run(key, JSON.stringify(value))
+      }
+    })()
+    return this.get()
+  }
+}

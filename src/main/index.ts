@@ -1,0 +1,58 @@
+/** The Electron shell: one hardened window, the IPC handlers, and the core behind them. */
+import { app, BrowserWindow, session } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createAppContext } from '../core/app/context'
+import { electronNativeBinding } from './native'
+import { createApiHandlers } from './ipc'
+import { registerIpc } from './electron-ipc'
+import { hardenContents, hardenSession } from './security'
+import { secureWebPreferences } from './security-policy'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : 'file://'
+
+app.enableSandbox()
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'USOS Office Hours',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'))
+  })
+  hardenContents(win.webContents, appOrigin, () => new Set())
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadURL(pathToFileURL(join(here, '../renderer/index.html')).toString())
+  return win
+}
+
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession, !devServerUrl)
+  const binding = electronNativeBinding(app.getAppPath())
+  const ctx = createAppContext({
+    dataDir: app.getPath('userData'),
+    shell: 'electron',
+    version: app.getVersion(),
+    ...(binding ? { nativeBinding: binding } : {})
+  })
+  registerIpc(createApiHandlers(ctx), ctx.events, appOrigin, () => BrowserWindow.getAllWindows())
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('will-quit', () => ctx.close())
+})
+
+app.on('web-contents-created', (_event, contents) => {
+  hardenContents(contents, appOrigin, () => new Set())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppInfo, Settings } from '../../../shared/types'
+import { api } from '../../app/api'
+
+export function SettingsPage({
+  settings,
+  onChange
+}: {
+  settings: Settings
+  onChange: (s: Settings) => void
+}) {
+  const { t } = useTranslation()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
+
+  useEffect(() => {
+    api.getAppInfo().then(setInfo, (e: Error) => setError(e.message))
+  }, [])
+
+  const save = async (patch: Partial<Settings>) => {
+    setSaved(false)
+    try {
+      onChange(await api.updateSettings(patch))
+      setSaved(true)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h1 id="settings-heading">{t('settings.heading')}</h1>
+      {error && (
+        <p role="alert" className="error">
+          {t('app.error', { message: error })}
+        </p>
+      )}
+      <div className="form-row">
+        <label htmlFor="language">{t('settings.language')}</label>
+        <select
+          id="language"
+          value={settings.language}
+          onChange={(e) => void save({ language: e.target.value as Settings['language'] })}
+        >
+          <option value="pl">Polski</option>
+          <option value="en">English</option>
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor="theme">{t('settings.theme')}</label>
+        <select
+          id="theme"
+          value={settings.theme}
+          onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+        >
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
+      </div>
+      <p role="status" aria-live="polite" className="status">
+        {saved ? t('settings.saved') : ''}
+      </p>
+      {info && (
+        <dl className="facts">
+          <dt>{t('settings.version')}</dt>
+          <dd>{info.version}</dd>
+          <dt>{t('settings.dataDir')}</dt>
+          <dd data-testid="data-dir">{info.dataDir}</dd>
+          <dt>{t('settings.timeZone')}</dt>
+          <dd>{info.timeZone}</dd>
+        </dl>
+      )}
+    </section>
+  )
+}

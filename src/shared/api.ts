@@ -1,0 +1,68 @@
+/**
+ * The one contract between the renderer and the main process. Every call the renderer may make
+ * is named here with its result type, and its argument schema in api-inputs.ts (validated in main);
+ * the preload bridge and the web harness's browser shim expose exactly these names, plus `on` for
+ * the pushed events listed below.
+ */
+import type { z } from 'zod'
+import type { apiInputs } from './api-inputs'
+import type { Envelope } from './errors'
+import type { AppInfo, Settings } from './types'
+
+export interface ApiResults {
+  getAppInfo: AppInfo
+  getSettings: Settings
+  updateSettings: Settings
+}
+
+export type ApiMethod = keyof typeof apiInputs & keyof ApiResults
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>
+
+/** A call whose every argument is optional may be made with none. */
+type Call<M extends ApiMethod, R> =
+  Record<string, never> extends ApiInput<M>
+    ? (input?: ApiInput<M>) => Promise<R>
+    : (input: ApiInput<M>) => Promise<R>
+
+/** What `window.api` offers in the renderer (after unwrapping, see bridge.ts). */
+export type Api = { [M in ApiMethod]: Call<M, ApiResults[M]> } & {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+}
+
+/** What main implements: the same calls, receiving validated input. */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiResults[M]> }
+
+/** Every call's name, listed once more at run time so the bridge need not bundle the schemas. */
+export const apiMethods = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings'
+] as const satisfies readonly ApiMethod[]
+// Fails to compile when a schema in api-inputs.ts has no name in the list above.
+const everyMethodListed: Exclude<ApiMethod, (typeof apiMethods)[number]> extends never ? true : false = true
+void everyMethodListed
+
+/** Pushes from main to the renderer. */
+export interface ApiEvents {
+  settingsChanged: Settings
+}
+export type ApiEventName = keyof ApiEvents
+export const apiEventNames: ApiEventName[] = ['settingsChanged']
+
+/** The IPC channel names: one per method, so a handler can be checked and removed by name. */
+export const ipcChannel = (method: ApiMethod): string => `api:${method}`
+export const ipcEventChannel = 'api-event'
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (apiMethods as readonly string[]).includes(name)
+}
+
+/**
+ * What the preload bridge (and the web harness's shim) puts on `window.api`: the same calls,
+ * answering envelopes, because an Error crossing contextBridge keeps only its message. The
+ * renderer unwraps them into values and AppErrors (see bridge.ts `unwrapApi`).
+ */
+export type BridgeApi = { [M in ApiMethod]: Call<M, Envelope<ApiResults[M]>> } & {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+}

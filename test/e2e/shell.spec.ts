@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures'
+
+test.describe('app shell in Chromium against the real handlers', () => {
+  test('window.api exposes exactly the contract, and no Node or Electron globals', async ({
+    page,
+    harness
+  }) => {
+    await page.goto(harness.pageUrl)
+    await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+    const globals = await page.evaluate(() => ({
+      keys: Object.keys(window.api).sort(),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      electron: typeof (window as unknown as { electron?: unknown }).electron
+    }))
+    expect(globals.keys).toEqual(['getAppInfo', 'getSettings', 'on', 'updateSettings'])
+    expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', electron: 'undefined' })
+  })
+
+  test('navigates by keyboard and mouse, switches language, and the choice persists', async ({
+    page,
+    harness
+  }) => {
+    await page.goto(harness.pageUrl)
+    await page.getByRole('link', { name: 'Ustawienia' }).click()
+    await expect(page.getByRole('heading', { name: 'Ustawienia' })).toBeVisible()
+    await expect(page.getByTestId('data-dir')).toHaveText(harness.dataDir)
+
+    await page.getByLabel('Język').selectOption('en')
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+    // A fresh load reads the language back from the profile's database.
+    await page.goto(harness.url + '/?reload=1#/calendar')
+    await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Calendar' })).toHaveAttribute('aria-current', 'page')
+
+    // The skip link is the first stop of the keyboard and lands in the main region.
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+    await page.screenshot({ path: 'test/artifacts/screenshots/shell-calendar.png' })
+  })
+
+  test('the harness refuses calls without its token and reports bad input in the one error shape', async ({
+    page,
+    harness
+  }) => {
+    await page.goto(harness.pageUrl)
+    const results = await page.evaluate(async (token) => {
+      const noToken = await fetch('/api/getSettings', { method: 'POST', body: '{}' })
+      const badInput = await fetch('/api/updateSettings', {
+        method: 'POST',
+        headers: { 'X-Harness-Token': token },
+        body: JSON.stringify({ language: 'de' })
+      }).then((r) => r.json())
+      const unknown = await fetch('/api/dropTables', {
+        method: 'POST',
+        headers: { 'X-Harness-Token': token },
+        body: '{}'
+      }).then((r) => r.json())
+      const viaBridge = await window.api.updateSettings({ language: 'xx' } as never)
+      return { noToken: noToken.status, badInput, unknown, viaBridge }
+    }, harness.token)
+    expect(results.noToken).toBe(401)
+    expect(results.badInput).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    expect(results.badInput.error.message).toContain('language')
+    expect(results.unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(results.viaBridge).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+  })
+})
