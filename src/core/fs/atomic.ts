@@ -1,0 +1,33 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { dirname, basename, join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+/**
+ * Writes a file so that a crash leaves either the old content or the new, never a mix: a temp
+ * file beside it, fsync, rename over, fsync the folder. `mode` applies from creation on, so a
+ * secret is never readable by others even for a moment.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const fd = openSync(temp, 'wx', mode)
+  try {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+    let offset = 0
+    while (offset < buffer.length) offset += writeSync(fd, buffer, offset)
+    fsyncSync(fd)
+  } catch (error) {
+    closeSync(fd)
+    rmSync(temp, { force: true })
+    throw error
+  }
+  closeSync(fd)
+  renameSync(temp, file)
+  if (process.platform !== 'win32') {
+    const dirFd = openSync(dirname(file), 'r')
+    try {
+      fsyncSync(dirFd)
+    } finally {
+      closeSync(dirFd)
+    }
+  }
+}
