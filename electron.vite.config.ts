@@ -22,8 +22,8 @@ const cspMeta: Plugin = {
 }
 
 const alias = {
-  '@shared': resolve(__dirname, 'src/shared'),
-  '@core': resolve(__dirname, 'src/core')
+  '@shared': resolve(import.meta.dirname, 'src/shared'),
+  '@core': resolve(import.meta.dirname, 'src/core')
 }
 
 export default defineConfig({
@@ -33,9 +33,9 @@ export default defineConfig({
       rollupOptions: {
         // The Electron entry, plus the same core without a window: the web harness and the CLI.
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          web: resolve(__dirname, 'src/main/web.ts'),
-          cli: resolve(__dirname, 'src/cli/index.ts')
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          web: resolve(import.meta.dirname, 'src/main/web.ts'),
+          cli: resolve(import.meta.dirname, 'src/cli/index.ts')
         }
       }
     }
@@ -46,21 +46,21 @@ export default defineConfig({
       // A sandboxed preload cannot require node_modules and must be CommonJS.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'src/renderer'),
+    root: resolve(import.meta.dirname, 'src/renderer'),
     resolve: { alias },
     plugins: [react(), cspMeta],
     build: {
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/renderer/index.html'),
+          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
           // Loaded only by the web harness (src/main/web.ts), never by the desktop window.
-          'harness-shim': resolve(__dirname, 'src/renderer/harness/shim.ts')
+          'harness-shim': resolve(import.meta.dirname, 'src/renderer/harness/shim.ts')
         },
         output: {
           entryFileNames: (chunk) =>
