@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3'
 import { openDatabase } from '../store/db'
-import { SCHEMA_VERSION } from '../store/migrations'
+import { PROFILE_SCHEMA_VERSION, profileMigrations } from '../store/migrations'
 import { SettingsRepository } from '../store/settings'
 import { AppEvents } from './events'
-import { mirrorFile } from './paths'
+import { profileFile } from './paths'
 
 export interface AppContextOptions {
   dataDir: string
@@ -27,14 +27,15 @@ export interface AppContext {
 }
 
 export function createAppContext(options: AppContextOptions): AppContext {
-  const { db, quarantinedTo } = openDatabase(mirrorFile(options.dataDir), {
+  const { db, quarantinedTo } = openDatabase(profileFile(options.dataDir), {
+    migrations: profileMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
   return {
     dataDir: options.dataDir,
     shell: options.shell,
     version: options.version,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: PROFILE_SCHEMA_VERSION,
     db,
     quarantinedTo,
     settings: new SettingsRepository(db),

@@ -13,4 +13,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), PRODUCT_NAME)
 }
 
-export const mirrorFile = (dataDir: string): string => join(dataDir, 'mirror.sqlite')
+/** Settings and the accounts list. */
+export const profileFile = (dataDir: string): string => join(dataDir, 'profile.sqlite')
+
+/** One account's mirror of USOS (and its outbox): a file per account, removed with the account. */
+export const mirrorFile = (dataDir: string, accountId: string): string =>
+  join(dataDir, 'accounts', accountId, 'mirror.sqlite')

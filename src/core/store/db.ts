@@ -2,12 +2,12 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { migrations as appMigrations, type Migration } from './migrations'
+import type { Migration } from './migrations'
 
 export interface OpenOptions {
   /** Path to better-sqlite3's native addon built for this runtime (Electron needs its own). */
   nativeBinding?: string
-  migrations?: Migration[]
+  migrations: Migration[]
   /** Clock for naming a quarantined file. */
   now?: () => Date
 }
@@ -70,11 +70,11 @@ export function migrate(db: Database.Database, steps: Migration[]): void {
 }
 
 /**
- * Opens (creating when needed) the profile's SQLite database: WAL, foreign keys on, FULL
+ * Opens (creating when needed) a SQLite database of the profile: WAL, foreign keys on, FULL
  * synchronous so an acknowledged write (the outbox above all) survives power loss, migrated to the
  * latest schema. A file that fails `quick_check` is quarantined with its -wal and -shm.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
   const now = options.now ?? (() => new Date())
   let quarantinedTo: string | null = null
   if (file !== ':memory:') {
@@ -92,7 +92,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = FULL')
     db.pragma('busy_timeout = 5000')
-    migrate(db, options.migrations ?? appMigrations)
+    migrate(db, options.migrations)
   } catch (error) {
     db.close()
     throw error

@@ -3,20 +3,29 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { migrate, openDatabase, SCHEMA_VERSION, SettingsRepository } from '../../../src/core/store'
+import {
+  migrate,
+  openDatabase,
+  PROFILE_SCHEMA_VERSION,
+  profileMigrations,
+  SettingsRepository
+} from '../../../src/core/store'
+
+const open = (file: string, extra: { now?: () => Date } = {}) =>
+  openDatabase(file, { migrations: profileMigrations, ...extra })
 import { AppError } from '../../../src/shared/errors'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'office-hours-db-'))
 
 describe('openDatabase', () => {
   it('opens in WAL mode with foreign keys, FULL sync, and the latest schema', () => {
-    const file = join(tempDir(), 'sub', 'mirror.sqlite')
-    const { db, quarantinedTo } = openDatabase(file)
+    const file = join(tempDir(), 'sub', 'profile.sqlite')
+    const { db, quarantinedTo } = open(file)
     expect(quarantinedTo).toBeNull()
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(db.pragma('user_version', { simple: true })).toBe(PROFILE_SCHEMA_VERSION)
     db.close()
   })
 
@@ -42,13 +51,13 @@ describe('openDatabase', () => {
   })
 
   it('refuses a database written by a newer app', () => {
-    const file = join(tempDir(), 'mirror.sqlite')
+    const file = join(tempDir(), 'profile.sqlite')
     const raw = new Database(file)
     raw.pragma('user_version = 999')
     raw.close()
     let error: unknown
     try {
-      openDatabase(file)
+      open(file)
     } catch (e) {
       error = e
     }
@@ -59,14 +68,14 @@ describe('openDatabase', () => {
 
   it('quarantines a corrupt file with its side files and starts a fresh mirror', () => {
     const dir = tempDir()
-    const file = join(dir, 'mirror.sqlite')
+    const file = join(dir, 'profile.sqlite')
     writeFileSync(file, 'this is not a database, just text that happens to be long enough'.repeat(100))
     writeFileSync(`${file}-wal`, 'junk')
-    const { db, quarantinedTo } = openDatabase(file, { now: () => new Date('2026-11-22T10:00:00Z') })
+    const { db, quarantinedTo } = open(file, { now: () => new Date('2026-11-22T10:00:00Z') })
     expect(quarantinedTo).toBe(`${file}.broken-2026-11-22T10-00-00-000Z`)
     expect(existsSync(quarantinedTo as string)).toBe(true)
     expect(existsSync(`${quarantinedTo}-wal`)).toBe(true)
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(db.pragma('user_version', { simple: true })).toBe(PROFILE_SCHEMA_VERSION)
     expect(readFileSync(quarantinedTo as string, 'utf8')).toMatch(/^this is not a database/)
     expect(readFileSync(`${quarantinedTo}-wal`, 'utf8')).toBe('junk')
     // The live name now holds a real, fresh database.
@@ -77,15 +86,15 @@ describe('openDatabase', () => {
 
 describe('SettingsRepository', () => {
   it('keeps settings across reopening and ignores damaged values', () => {
-    const file = join(tempDir(), 'mirror.sqlite')
-    const first = openDatabase(file).db
+    const file = join(tempDir(), 'profile.sqlite')
+    const first = open(file).db
     const repo = new SettingsRepository(first)
     expect(repo.get()).toEqual({ language: 'pl', theme: 'system' })
     expect(repo.update({ language: 'en' })).toEqual({ language: 'en', theme: 'system' })
     first.prepare("UPDATE settings SET value = '{broken' WHERE key = 'language'").run()
     first.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
     first.close()
-    const second = openDatabase(file).db
+    const second = open(file).db
     expect(new SettingsRepository(second).get()).toEqual({ language: 'pl', theme: 'dark' })
     second.close()
   })

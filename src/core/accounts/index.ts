@@ -1,0 +1,4 @@
+export * from './base-url'
+export * from './repository'
+export * from './service'
+export * from './types'
