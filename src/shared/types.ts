@@ -23,3 +23,21 @@ export interface AppInfo {
   timeZone: string
   schemaVersion: number
 }
+
+/** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */
+export interface CalendarItem {
+  kind: 'meeting_date'
+  id: string
+  meetingId: string
+  title: LangDict
+  comment: LangDict
+  /** USOS local datetimes, "YYYY-MM-DD HH:MM:SS" in the installation's zone. */
+  start: string
+  end: string
+  room: string | null
+  seatsLimit: number | null
+  reserveSeatsLimit: number | null
+  acceptedCount: number | null
+  waitingCount: number | null
+  registeredCount: number | null
+}
