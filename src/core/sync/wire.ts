@@ -1,0 +1,229 @@
+/**
+ * The shapes the sync reads from USOS, and the field selectors that ask for exactly them. Each
+ * selector sits beside its type so the two cannot drift. Answers are checked as they are read
+ * (`expect*`): a malformed answer becomes a clear `bad_response` error, never a half-written mirror.
+ */
+import { AppError } from '../../shared/errors'
+import type { LangDict } from '../../shared/types'
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+export interface WireUser {
+  id: string
+  first_name: string
+  last_name: string
+  student_number?: string | null
+  titles?: { before: string | null; after: string | null } | null
+}
+export const USER_FIELDS = 'id|first_name|last_name|student_number|titles'
+
+export interface WireMeeting {
+  id: string
+  name: LangDict | null
+  comment: LangDict | null
+  faculty: { id: string; name: LangDict | null } | null
+  term: { id: string; name: LangDict | null; start_date: string | null; end_date: string | null } | null
+  lecturer: { id: string } | null
+  open: boolean | null
+  state: string | null
+  substantiation_mode: string | null
+  auto_accept: boolean | null
+  soonest_datetime: string | null
+}
+export const MEETING_FIELDS =
+  'id|name|comment|faculty[id|name]|term[id|name|start_date|end_date]|lecturer[id]|open|state|substantiation_mode|auto_accept|soonest_datetime'
+
+export interface WireMeetingDate {
+  id: string
+  meeting: { id: string }
+  comment: LangDict | null
+  start_time: string
+  end_time: string
+  registration_start_time: string | null
+  registration_end_time: string | null
+  seats_limit: number | null
+  reserve_seats_limit: number | null
+  registered_participants_count: number | null
+  accepted_participants_count: number | null
+  waiting_participants_count: number | null
+  room: { id: string; number: string | null; building_name: LangDict | null; capacity: number | null } | null
+}
+export const MEETING_DATE_FIELDS =
+  'id|meeting[id]|comment|start_time|end_time|registration_start_time|registration_end_time|seats_limit|reserve_seats_limit|registered_participants_count|accepted_participants_count|waiting_participants_count|room'
+
+export interface WireSubstantiation {
+  id: string
+  name: LangDict | null
+  message: LangDict | null
+  type: string | null
+}
+const SUBSTANTIATION = 'id|name|message|type'
+
+export interface WireParticipant {
+  id: string
+  is_external: boolean
+  user: WireUser | null
+  external_first_name: string | null
+  external_last_name: string | null
+  external_email: string | null
+  external_contact: string | null
+  status: string
+  is_reserve: boolean
+  number_in_queue: number | null
+  substantiation: WireSubstantiation | null
+  rejection_substantiation: WireSubstantiation | null
+  substantiation_message: string | null
+  rejection_substantiation_message: string | null
+  lecturer_actions: Json
+  user_actions: Json
+}
+export const PARTICIPANT_FIELDS = `id|is_external|user[${USER_FIELDS}]|external_first_name|external_last_name|external_email|external_contact|status|is_reserve|number_in_queue|substantiation[${SUBSTANTIATION}]|rejection_substantiation[${SUBSTANTIATION}]|substantiation_message|rejection_substantiation_message|lecturer_actions|user_actions`
+
+// --- checking answers ---------------------------------------------------------------------
+
+function bad(what: string, detail: string): AppError {
+  return new AppError('usos_error', `USOS answered ${what} in an unexpected shape: ${detail}`, {
+    kind: 'bad_response'
+  })
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
+
+/** An id as USOS sends it (number or string), kept as a string. */
+function id(v: unknown, what: string): string {
+  if (typeof v === 'string' && v !== '') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  throw bad(what, `id ${JSON.stringify(v)}`)
+}
+
+export function expectList(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) throw bad(what, `expected a list, got ${v === null ? 'null' : typeof v}`)
+  return v
+}
+
+export function langDict(v: unknown): LangDict | null {
+  if (!isObject(v)) return null
+  const pick = (x: unknown) => (typeof x === 'string' ? x : null)
+  return { pl: pick(v.pl), en: pick(v.en) }
+}
+
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
+const datetime = (v: unknown, what: string): string | null => {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string' && DATETIME.test(v)) return v
+  throw bad(what, `datetime ${JSON.stringify(v)}`)
+}
+
+export function toUser(v: unknown): WireUser {
+  if (!isObject(v)) throw bad('a user', 'not an object')
+  const titles = isObject(v.titles) ? { before: str(v.titles.before), after: str(v.titles.after) } : null
+  return {
+    id: id(v.id, 'a user'),
+    first_name: str(v.first_name) ?? '',
+    last_name: str(v.last_name) ?? '',
+    student_number: str(v.student_number),
+    titles
+  }
+}
+
+export function toMeeting(v: unknown): WireMeeting {
+  if (!isObject(v)) throw bad('a meeting', 'not an object')
+  const faculty = isObject(v.faculty)
+    ? { id: id(v.faculty.id, 'a faculty'), name: langDict(v.faculty.name) }
+    : null
+  const term = isObject(v.term)
+    ? {
+        id: id(v.term.id, 'a term'),
+        name: langDict(v.term.name),
+        start_date: str(v.term.start_date),
+        end_date: str(v.term.end_date)
+      }
+    : null
+  return {
+    id: id(v.id, 'a meeting'),
+    name: langDict(v.name),
+    comment: langDict(v.comment),
+    faculty,
+    term,
+    lecturer: isObject(v.lecturer) ? { id: id(v.lecturer.id, 'a lecturer') } : null,
+    open: bool(v.open),
+    state: str(v.state),
+    substantiation_mode: str(v.substantiation_mode),
+    auto_accept: bool(v.auto_accept),
+    soonest_datetime: datetime(v.soonest_datetime, 'a meeting')
+  }
+}
+
+export function toMeetingDate(v: unknown): WireMeetingDate {
+  if (!isObject(v)) throw bad('a meeting date', 'not an object')
+  const meeting = isObject(v.meeting)
+    ? { id: id(v.meeting.id, 'a meeting') }
+    : { id: id(v.meeting, 'a meeting') }
+  const start = datetime(v.start_time, 'a meeting date')
+  const end = datetime(v.end_time, 'a meeting date')
+  if (start === null || end === null) throw bad('a meeting date', 'no start or end time')
+  const room = isObject(v.room)
+    ? {
+        id: id(v.room.id, 'a room'),
+        number: str(v.room.number),
+        building_name: langDict(v.room.building_name),
+        capacity: num(v.room.capacity)
+      }
+    : null
+  return {
+    id: id(v.id, 'a meeting date'),
+    meeting,
+    comment: langDict(v.comment),
+    start_time: start,
+    end_time: end,
+    registration_start_time: datetime(v.registration_start_time, 'a meeting date'),
+    registration_end_time: datetime(v.registration_end_time, 'a meeting date'),
+    seats_limit: num(v.seats_limit),
+    reserve_seats_limit: num(v.reserve_seats_limit),
+    registered_participants_count: num(v.registered_participants_count),
+    accepted_participants_count: num(v.accepted_participants_count),
+    waiting_participants_count: num(v.waiting_participants_count),
+    room
+  }
+}
+
+function toSubstantiation(v: unknown): WireSubstantiation | null {
+  if (!isObject(v)) return null
+  return {
+    id: id(v.id, 'a substantiation'),
+    name: langDict(v.name),
+    message: langDict(v.message),
+    type: str(v.type)
+  }
+}
+
+export function toParticipant(v: unknown): WireParticipant {
+  if (!isObject(v)) throw bad('a participant', 'not an object')
+  const status = str(v.status)
+  if (!status) throw bad('a participant', 'no status')
+  return {
+    id: id(v.id, 'a participant'),
+    is_external: v.is_external === true,
+    user: isObject(v.user) ? toUser(v.user) : null,
+    external_first_name: str(v.external_first_name),
+    external_last_name: str(v.external_last_name),
+    external_email: str(v.external_email),
+    external_contact: str(v.external_contact),
+    status,
+    is_reserve: v.is_reserve === true,
+    number_in_queue: num(v.number_in_queue),
+    substantiation: toSubstantiation(v.substantiation),
+    rejection_substantiation: toSubstantiation(v.rejection_substantiation),
+    substantiation_message: str(v.substantiation_message),
+    rejection_substantiation_message: str(v.rejection_substantiation_message),
+    lecturer_actions: (v.lecturer_actions ?? null) as Json,
+    user_actions: (v.user_actions ?? null) as Json
+  }
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { calendarRange, mirrorMigrations } from '../../../src/core/mirror'
+import { openDatabase } from '../../../src/core/store'
+import { syncMeetings, type UsosCaller } from '../../../src/core/sync'
+
+/** A small in-memory USOS for the three methods the sync reads; counts calls by method. */
+function fakeUsos() {
+  const state = {
+    meetings: [
+      {
+        id: 1,
+        name: { pl: 'Dyżur', en: 'Office hours' },
+        comment: null,
+        faculty: { id: 'F1', name: { pl: 'Wydział', en: 'Faculty' } },
+        term: {
+          id: '2026Z',
+          name: { pl: 'Zima', en: 'Winter' },
+          start_date: '2026-10-01',
+          end_date: '2027-02-28'
+        },
+        lecturer: { id: '7' },
+        open: true,
+        state: 'active',
+        substantiation_mode: 'this_faculty_only',
+        auto_accept: false,
+        soonest_datetime: null
+      }
+    ] as Array<Record<string, unknown>>,
+    dates: [
+      {
+        id: 10,
+        meeting: { id: 1 },
+        comment: { pl: 'sala', en: 'room' },
+        start_time: '2026-11-24 10:00:00',
+        end_time: '2026-11-24 11:30:00',
+        registration_start_time: null,
+        registration_end_time: null,
+        seats_limit: 5,
+        reserve_seats_limit: 2,
+        registered_participants_count: 1,
+        accepted_participants_count: 1,
+        waiting_participants_count: 0,
+        room: { id: 3, number: '101', building_name: { pl: 'Gmach', en: 'Building' }, capacity: 30 }
+      },
+      {
+        id: 11,
+        meeting: { id: 1 },
+        comment: null,
+        start_time: '2026-12-01 10:00:00',
+        end_time: '2026-12-01 11:30:00',
+        registration_start_time: null,
+        registration_end_time: null,
+        seats_limit: 5,
+        reserve_seats_limit: 2,
+        registered_participants_count: 0,
+        accepted_participants_count: 0,
+        waiting_participants_count: 0,
+        room: null
+      }
+    ] as Array<Record<string, unknown>>,
+    participants: {
+      10: [
+        {
+          id: 100,
+          is_external: false,
+          user: { id: '55', first_name: 'Anna', last_name: 'Nowak', student_number: '123456' },
+          status: 'accepted',
+          is_reserve: false,
+          number_in_queue: 1,
+          substantiation: null,
+          rejection_substantiation: null,
+          substantiation_message: 'konsultacje',
+          rejection_substantiation_message: null,
+          lecturer_actions: [],
+          user_actions: []
+        }
+      ],
+      11: []
+    } as Record<number, Array<Record<string, unknown>>>,
+    broken: false
+  }
+  const calls: string[] = []
+  const usos: UsosCaller = {
+    async call<T>(method: string, params: Record<string, string | number | boolean | undefined> = {}) {
+      calls.push(method)
+      if (state.broken && method.endsWith('user_calendar')) return { oops: true } as T
+      if (method === 'services/meetings/lecturer') return structuredClone(state.meetings) as T
+      if (method === 'services/meetings/user_calendar') return structuredClone(state.dates) as T
+      if (method === 'services/meetings/meeting_date_participants') {
+        return structuredClone(state.participants[Number(params.meeting_date_id)] ?? []) as T
+      }
+      throw new Error(`unexpected ${method}`)
+    }
+  }
+  return { state, calls, usos }
+}
+
+const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
+let db: ReturnType<typeof openDatabase>['db']
+beforeEach(() => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'sync-')), 'mirror.sqlite'), {
+    migrations: mirrorMigrations
+  }).db
+})
+
+describe('syncMeetings', () => {
+  it('fills the mirror on the first sync and reads every date’s participants', async () => {
+    const { usos, calls } = fakeUsos()
+    const summary = await syncMeetings(db, usos, window)
+    expect(summary).toMatchObject({
+      requests: 4,
+      meetings: 1,
+      meeting_dates: 2,
+      participants: 1,
+      participant_lists_read: 2
+    })
+    expect(calls.filter((c) => c.endsWith('meeting_date_participants'))).toHaveLength(2)
+    const items = calendarRange(db, '2026-11-01', '2026-12-31')
+    expect(items.map((i) => [i.id, i.title.en, i.room, i.acceptedCount])).toEqual([
+      ['10', 'Office hours', '101, Gmach', 1],
+      ['11', 'Office hours', null, 0]
+    ])
+    expect(db.prepare('SELECT substantiation_message FROM participants WHERE id = ?').get('100')).toEqual({
+      substantiation_message: 'konsultacje'
+    })
+  })
+
+  it('needs only two requests when nothing changed, and re-reads only the changed date', async () => {
+    const { usos, calls, state } = fakeUsos()
+    await syncMeetings(db, usos, window)
+    calls.length = 0
+    expect((await syncMeetings(db, usos, window)).requests).toBe(2)
+    const date = state.dates[1] as Record<string, unknown>
+    date.registered_participants_count = 1
+    date.waiting_participants_count = 1
+    state.participants[11] = [
+      {
+        id: 101,
+        is_external: true,
+        user: null,
+        external_first_name: 'Jan',
+        external_last_name: 'Kowalski',
+        external_email: 'jan@example.com',
+        external_contact: null,
+        status: 'waiting',
+        is_reserve: true,
+        number_in_queue: 1,
+        substantiation: null,
+        rejection_substantiation: null,
+        substantiation_message: null,
+        rejection_substantiation_message: null,
+        lecturer_actions: [],
+        user_actions: []
+      }
+    ]
+    calls.length = 0
+    const s = await syncMeetings(db, usos, window)
+    expect(s.requests).toBe(3)
+    expect(calls.filter((c) => c.endsWith('meeting_date_participants'))).toHaveLength(1)
+    expect(
+      db.prepare("SELECT external_last_name, is_reserve FROM participants WHERE meeting_date_id = '11'").all()
+    ).toEqual([{ external_last_name: 'Kowalski', is_reserve: 1 }])
+    expect((await syncMeetings(db, usos, { ...window, full: true })).participant_lists_read).toBe(2)
+  })
+
+  it('removes dates and meetings that USOS no longer has, but keeps rows with pending writes', async () => {
+    const { usos, state } = fakeUsos()
+    await syncMeetings(db, usos, window)
+    db.prepare(
+      "INSERT INTO outbox (op_id, kind, payload, target_table, target_id, state, created_at, updated_at) VALUES ('op1', 'accept', '{}', 'participants', '100', 'pending', 'now', 'now')"
+    ).run()
+    // Participant 100 is rejected elsewhere and vanishes from USOS's list; our pending write keeps it.
+    state.participants[10] = []
+    ;(state.dates[0] as Record<string, unknown>).registered_participants_count = 0
+    state.dates.splice(1, 1)
+    const s = await syncMeetings(db, usos, window)
+    expect(s.deleted.meeting_dates).toBe(1)
+    expect(db.prepare("SELECT id FROM participants WHERE id = '100'").get()).toEqual({ id: '100' })
+    state.meetings = []
+    state.dates = []
+    expect((await syncMeetings(db, usos, window)).deleted.meetings).toBe(1)
+    expect(calendarRange(db, '2026-11-01', '2027-03-01')).toEqual([])
+  })
+
+  it('leaves the mirror untouched when an answer is malformed, and says why', async () => {
+    const { usos, state } = fakeUsos()
+    await syncMeetings(db, usos, window)
+    const before = calendarRange(db, '2026-11-01', '2027-03-01')
+    state.broken = true
+    await expect(syncMeetings(db, usos, window)).rejects.toThrow(/unexpected shape/)
+    expect(calendarRange(db, '2026-11-01', '2027-03-01')).toEqual(before)
+    expect(db.prepare('SELECT state FROM sync_runs ORDER BY id DESC LIMIT 1').get()).toEqual({
+      state: 'failed'
+    })
+  })
+
+  it('stops when cancelled and reports it', async () => {
+    const { usos } = fakeUsos()
+    const controller = new AbortController()
+    controller.abort()
+    await expect(syncMeetings(db, usos, { ...window, signal: controller.signal })).rejects.toThrow(
+      /cancelled/
+    )
+  })
+})
