@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ICAL from 'ical.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { buildIcs } from '../../../src/core/export'
+import { mirrorMigrations } from '../../../src/core/mirror'
+import { openDatabase } from '../../../src/core/store'
+import { syncMeetings } from '../../../src/core/sync'
+import { fakeUsos } from '../../helpers/fake-usos'
+
+const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
+const hostile = 'Sala 1, piętro 2; wejście B\\C\nDruga linia 🎓 ' + 'długi komentarz '.repeat(150)
+
+let db: ReturnType<typeof openDatabase>['db']
+let usos: ReturnType<typeof fakeUsos>
+beforeEach(async () => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'ics-')), 'mirror.sqlite'), {
+    migrations: mirrorMigrations
+  }).db
+  usos = fakeUsos()
+  ;(usos.state.dates[0] as Record<string, unknown>).comment = { pl: hostile, en: 'room' }
+  ;(usos.state.meetings[0] as Record<string, unknown>).name = {
+    pl: 'Dyżur: „konsultacje”, sem. 1; grupa 2',
+    en: 'Office hours'
+  }
+  await syncMeetings(db, usos.usos, window)
+})
+
+function parse(text: string) {
+  const component = new ICAL.Component(ICAL.parse(text))
+  for (const tz of component.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz)
+  return component.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+}
+
+describe('ICS export', () => {
+  it('writes every date with a stable UID, Warsaw TZID with its VTIMEZONE, UTC DTSTAMP, CRLF and folded lines', () => {
+    const { text, count } = buildIcs(db, {
+      uidDomain: 'usos.example.edu.pl',
+      now: () => new Date('2026-11-22T10:00:00Z')
+    })
+    expect(count).toBe(2)
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true)
+    expect(text).not.toMatch(/[^\r]\n/)
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw')
+    expect(text).toContain('DTSTAMP:20261122T100000Z')
+    const events = parse(text)
+    expect(events.map((e) => e.uid)).toEqual([
+      'meeting-date-10@usos.example.edu.pl',
+      'meeting-date-11@usos.example.edu.pl'
+    ])
+    const first = events[0]!
+    expect(first.startDate.zone?.tzid).toBe('Europe/Warsaw')
+    // 10:00 in Warsaw in November (CET, UTC+1) is 09:00 UTC.
+    expect(first.startDate.toJSDate().toISOString()).toBe('2026-11-24T09:00:00.000Z')
+    expect(first.summary).toBe('Dyżur: „konsultacje”, sem. 1; grupa 2')
+    expect(first.description).toBe(hostile)
+    expect(first.location).toBe('101, Gmach')
+  })
+
+  it('keeps UIDs across exports and raises SEQUENCE when a date moves', async () => {
+    const before = parse(buildIcs(db, { uidDomain: 'u.example' }).text)
+    ;(usos.state.dates[0] as Record<string, unknown>).start_time = '2026-11-24 12:00:00'
+    ;(usos.state.dates[0] as Record<string, unknown>).end_time = '2026-11-24 13:00:00'
+    await syncMeetings(db, usos.usos, window)
+    const after = parse(buildIcs(db, { uidDomain: 'u.example' }).text)
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid))
+    expect(after[0]!.sequence).toBe(before[0]!.sequence + 1)
+    expect(after[1]!.sequence).toBe(before[1]!.sequence)
+  })
+
+  it('filters by range and meeting, and lists participants only when asked', () => {
+    expect(buildIcs(db, { uidDomain: 'u', from: '2026-11-30', to: '2026-12-31' }).count).toBe(1)
+    expect(buildIcs(db, { uidDomain: 'u', meetingId: 'nope' }).count).toBe(0)
+    expect(parse(buildIcs(db, { uidDomain: 'u' }).text)[0]!.description).not.toContain('Anna Nowak')
+    expect(parse(buildIcs(db, { uidDomain: 'u', withParticipants: true }).text)[0]!.description).toContain(
+      'Anna Nowak'
+    )
+  })
+
+  it.skipIf(!existsSync('/usr/bin/python3'))(
+    'parses cleanly in Python icalendar, which records broken parts instead of raising',
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'ics-py-')), 'out.ics')
+      writeFileSync(file, buildIcs(db, { uidDomain: 'u', withParticipants: true }).text)
+      const script = `
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+broken = [str(c.errors) for c in cal.walk() if getattr(c, 'errors', None)]
+events = [c for c in cal.walk('VEVENT')]
+print(len(events), len(broken), broken)
+`
+      const run = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })
+      if (run.stderr.includes("No module named 'icalendar'")) return
+      expect(run.status, run.stderr).toBe(0)
+      expect(run.stdout.trim()).toBe('2 0 []')
+    }
+  )
+})
