@@ -1,5 +1,8 @@
 import type { CliIo } from '../io'
+import { calendarCommand } from './calendar'
+import { exportIcsCommand } from './export-ics'
 import { generateCommand } from './generate'
+import { participantsCommand } from './participants'
 
 export interface CliCommand {
   summary: string
@@ -7,5 +10,8 @@ export interface CliCommand {
 }
 
 export const commands: Record<string, CliCommand> = {
+  calendar: calendarCommand,
+  participants: participantsCommand,
+  'export-ics': exportIcsCommand,
   generate: generateCommand
 }

@@ -1,0 +1,45 @@
+import { dirname } from 'node:path'
+import { existsSync } from 'node:fs'
+import { buildIcs } from '../../core/export/ics'
+import { writeFileAtomic } from '../../core/fs/atomic'
+import { parseOptions, requireOption } from '../args'
+import { CliError } from '../errors'
+import type { CliCommand } from './index'
+import { dataDirOf, dayOption, nextDay, openActiveMirror } from './profile'
+
+export const exportIcsCommand: CliCommand = {
+  summary: 'write an ICS calendar of meeting dates from the mirror',
+  async run(args, io) {
+    const o = parseOptions(args, {
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      meeting: { type: 'string' },
+      'with-participants': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'pl' },
+      'data-dir': { type: 'string' }
+    })
+    const out = requireOption(o.out, 'out')
+    if (!existsSync(dirname(out) || '.'))
+      throw new CliError(`the folder of --out does not exist: ${dirname(out)}`)
+    const from = o.from === undefined ? undefined : dayOption(o.from, 'from')
+    const to = o.to === undefined ? undefined : dayOption(o.to, 'to')
+    if (from && to && to < from) throw new CliError('--to is before --from')
+    const { account, mirror, close } = openActiveMirror(dataDirOf(o['data-dir']))
+    try {
+      const { text, count } = buildIcs(mirror, {
+        uidDomain: new URL(account.baseUrl).hostname,
+        ...(from ? { from } : {}),
+        ...(to ? { to: nextDay(to) } : {}),
+        ...(o.meeting ? { meetingId: o.meeting } : {}),
+        withParticipants: o['with-participants'] === true,
+        language: o.lang === 'en' ? 'en' : 'pl'
+      })
+      writeFileAtomic(out, text, 0o644)
+      io.out(`${count}\n`)
+      return 0
+    } finally {
+      close()
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ICAL from 'ical.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli'
+import type { CliIo } from '../../../src/cli/io'
+import { AccountRepository } from '../../../src/core/accounts'
+import { MirrorSet } from '../../../src/core/app/mirrors'
+import { profileFile } from '../../../src/core/app/paths'
+import { openDatabase, profileMigrations } from '../../../src/core/store'
+import { syncMeetings } from '../../../src/core/sync'
+import { fakeUsos } from '../../helpers/fake-usos'
+
+async function cli(...argv: string[]) {
+  let out = ''
+  let err = ''
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), readLine: async () => null }
+  const code = await runCli(argv, io)
+  return { code, out, err }
+}
+
+let dataDir: string
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cli-mirror-'))
+  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
+  new AccountRepository(profile).upsert({
+    id: 'acc1',
+    baseUrl: 'https://usos.example.edu.pl/',
+    institutionName: null,
+    consumerKey: 'ck',
+    userId: '7',
+    firstName: 'Zofia',
+    lastName: 'Żółkiewska',
+    scopes: [],
+    isDemo: false,
+    needsSignIn: false,
+    createdAt: '2026-11-01T00:00:00Z'
+  })
+  profile.close()
+  const mirrors = new MirrorSet(dataDir)
+  await syncMeetings(mirrors.get('acc1'), fakeUsos().usos, {
+    lecturerId: '7',
+    from: '2026-11-01',
+    to: '2027-03-01'
+  })
+  mirrors.closeAll()
+})
+
+describe('CLI commands over the mirror', () => {
+  it('calendar lists dates between two days inclusive, as JSON', async () => {
+    const r = await cli(
+      'calendar',
+      '--from',
+      '2026-11-24',
+      '--to',
+      '2026-12-01',
+      '--json',
+      '--data-dir',
+      dataDir
+    )
+    expect(r.err).toBe('')
+    const items = JSON.parse(r.out) as Array<{ id: string; kind: string; start: string; accepted: number }>
+    expect(items.map((i) => [i.id, i.kind, i.start, i.accepted])).toEqual([
+      ['10', 'meeting_date', '2026-11-24 10:00:00', 1],
+      ['11', 'meeting_date', '2026-12-01 10:00:00', 0]
+    ])
+    const one = await cli(
+      'calendar',
+      '--from',
+      '2026-11-25',
+      '--to',
+      '2026-11-30',
+      '--json',
+      '--data-dir',
+      dataDir
+    )
+    expect(JSON.parse(one.out)).toEqual([])
+  })
+
+  it('participants prints json, csv with BOM, and html', async () => {
+    const json = await cli('participants', '--meeting-date', '10', '--format', 'json', '--data-dir', dataDir)
+    expect(JSON.parse(json.out).main.map((p: { lastName: string }) => p.lastName)).toEqual(['Nowak'])
+    const csv = await cli('participants', '--meeting-date', '10', '--format', 'csv', '--data-dir', dataDir)
+    expect(csv.out.startsWith('\uFEFF')).toBe(true)
+    expect(csv.out).toContain('"Anna Nowak"')
+    const html = await cli('participants', '--meeting-date', '10', '--format', 'html', '--data-dir', dataDir)
+    expect(html.out).toContain('<table>')
+    const missing = await cli('participants', '--meeting-date', '999', '--data-dir', dataDir)
+    expect(missing.code).not.toBe(0)
+    expect(missing.err).toMatch(/not in the local data/)
+    expect(missing.out).toBe('')
+  })
+
+  it('export-ics writes the file and prints the number of events', async () => {
+    const out = join(dataDir, 'cal.ics')
+    const r = await cli('export-ics', '--out', out, '--data-dir', dataDir)
+    expect(r).toMatchObject({ code: 0, out: '2\n', err: '' })
+    const events = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8'))).getAllSubcomponents('vevent')
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([
+      'meeting-date-10@usos.example.edu.pl',
+      'meeting-date-11@usos.example.edu.pl'
+    ])
+    expect(
+      (
+        await cli(
+          'export-ics',
+          '--out',
+          out,
+          '--from',
+          '2026-12-01',
+          '--to',
+          '2026-12-01',
+          '--data-dir',
+          dataDir
+        )
+      ).out
+    ).toBe('1\n')
+  })
+
+  it('explains what is missing instead of failing obscurely', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cli-empty-'))
+    const r = await cli('calendar', '--from', '2026-11-01', '--to', '2026-11-30', '--data-dir', empty)
+    expect(r.code).not.toBe(0)
+    expect(r.err).toMatch(/sign in first/)
+    const bad = await cli('calendar', '--from', '2026-13-01', '--to', '2026-11-30', '--data-dir', dataDir)
+    expect(bad.err).toMatch(/--from must be a date/)
+    const noDir = await cli('export-ics', '--out', '/nonexistent/dir/x.ics', '--data-dir', dataDir)
+    expect(noDir.err).toMatch(/does not exist/)
+  })
+})
