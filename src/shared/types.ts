@@ -41,3 +41,110 @@ export interface CalendarItem {
   waitingCount: number | null
   registeredCount: number | null
 }
+
+export interface AccountView {
+  id: string
+  baseUrl: string
+  institutionName: LangDict | null
+  userId: string
+  firstName: string
+  lastName: string
+  scopes: string[]
+  isDemo: boolean
+  needsSignIn: boolean
+  active: boolean
+}
+
+export interface SecretStorageView {
+  backend: string
+  strong: boolean
+  persisted: boolean
+}
+
+export interface AccountsView {
+  accounts: AccountView[]
+  secretStorage: SecretStorageView
+}
+
+export interface SignInStart {
+  pendingId: string
+  authorizeUrl: string
+}
+
+export interface SyncSummaryView {
+  requests: number
+  elapsed_ms: number
+  meetings: number
+  meeting_dates: number
+  participants: number
+  participant_lists_read: number
+  outbox: { done: number; needsAttention: number; paused: string | null }
+}
+
+export interface SyncProgressView {
+  accountId: string
+  phase: 'outbox' | 'meetings' | 'participants' | 'done' | 'failed'
+  done: number
+  total: number
+  message?: string
+}
+
+export interface SubstantiationView {
+  id: string
+  name: LangDict
+  message: LangDict
+}
+
+export interface ParticipantView {
+  id: string
+  /** Set for a sign-up made here and not yet through to USOS. */
+  pending: boolean
+  isExternal: boolean
+  userId: string | null
+  firstName: string
+  lastName: string
+  titles: string | null
+  studentNumber: string | null
+  email: string | null
+  contact: string | null
+  status: 'accepted' | 'waiting' | 'rejected' | 'token_created' | string
+  isReserve: boolean
+  numberInQueue: number | null
+  substantiation: SubstantiationView | null
+  substantiationMessage: string | null
+  rejectionSubstantiation: SubstantiationView | null
+  rejectionMessage: string | null
+}
+
+export interface MeetingDateDetails {
+  item: CalendarItem
+  meeting: {
+    id: string
+    name: LangDict
+    facultyId: string | null
+    faculty: LangDict | null
+    termId: string | null
+    term: LangDict | null
+    autoAccept: boolean | null
+  }
+  main: ParticipantView[]
+  reserve: ParticipantView[]
+  rejected: ParticipantView[]
+}
+
+export interface OutboxItemView {
+  opId: string
+  kind: string
+  state: 'pending' | 'sending' | 'unknown' | 'needs_attention' | 'done'
+  attempts: number
+  lastError: string | null
+  createdAt: string
+  summary: string
+}
+
+export interface ActionResult {
+  /** `done`: USOS confirmed; `queued`: offline or paused, it will be sent; `needs_attention`: USOS refused. */
+  outcome: 'done' | 'queued' | 'needs_attention'
+  message: string | null
+  opId: string
+}

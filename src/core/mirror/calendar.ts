@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CalendarItem } from '../../shared/types'
+import { stmt } from './statements'
 
 interface Row {
   id: string
@@ -19,29 +20,31 @@ interface Row {
   registered_participants_count: number | null
 }
 
-const SQL = `
+const SELECT = `
   SELECT d.id, d.meeting_id, m.name_pl, m.name_en, d.comment_pl, d.comment_en, d.start_time, d.end_time,
          r.number AS room_number, r.building_name_pl AS building_pl, d.seats_limit, d.reserve_seats_limit,
          d.accepted_participants_count, d.waiting_participants_count, d.registered_participants_count
   FROM meeting_dates d
   JOIN meetings m ON m.id = d.meeting_id
-  LEFT JOIN rooms r ON r.id = d.room_id
-  WHERE d.start_time >= ? AND d.start_time < ?
-  ORDER BY d.start_time, d.id`
+  LEFT JOIN rooms r ON r.id = d.room_id`
+const RANGE = `${SELECT} WHERE d.start_time >= ? AND d.start_time < ? ORDER BY d.start_time, d.id`
 
-const statements = new WeakMap<Database.Database, Database.Statement<[string, string], Row>>()
 
 /**
  * The calendar between two days (from inclusive, to exclusive), straight from the mirror: one
  * indexed range scan on start_time.
  */
 export function calendarRange(db: Database.Database, fromDay: string, toDay: string): CalendarItem[] {
-  let statement = statements.get(db)
-  if (!statement) {
-    statement = db.prepare<[string, string], Row>(SQL)
-    statements.set(db, statement)
-  }
-  return statement.all(`${fromDay} 00:00:00`, `${toDay} 00:00:00`).map((r) => ({
+  return (stmt(db, RANGE).all(`${fromDay} 00:00:00`, `${toDay} 00:00:00`) as Row[]).map(toItem)
+}
+
+export function calendarItemById(db: Database.Database, meetingDateId: string): CalendarItem | null {
+  const row = stmt(db, `${SELECT} WHERE d.id = ?`).get(meetingDateId) as Row | undefined
+  return row ? toItem(row) : null
+}
+
+function toItem(r: Row): CalendarItem {
+  return {
     kind: 'meeting_date',
     id: r.id,
     meetingId: r.meeting_id,
@@ -56,5 +59,5 @@ export function calendarRange(db: Database.Database, fromDay: string, toDay: str
     acceptedCount: r.accepted_participants_count,
     waitingCount: r.waiting_participants_count,
     registeredCount: r.registered_participants_count
-  }))
+  }
 }
