@@ -1,4 +1,5 @@
 export * from './base-url'
+export * from './loopback'
 export * from './repository'
 export * from './service'
 export * from './types'

@@ -15,7 +15,8 @@ export interface SignInClient {
   withToken(token: OAuthPair | null): SignInClient
   call<T = unknown>(
     method: string,
-    params?: Record<string, string | number | boolean | undefined>
+    params?: Record<string, string | number | boolean | undefined>,
+    opts?: { signal?: AbortSignal }
   ): Promise<T>
   revokeToken(): Promise<void>
 }
