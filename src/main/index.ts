@@ -8,6 +8,8 @@ import { createApiHandlers } from './ipc'
 import { registerIpc } from './electron-ipc'
 import { hardenContents, hardenSession } from './security'
 import { secureWebPreferences } from './security-policy'
+import { usosClientFactory } from '../core/usos'
+import { SafeStorageBox } from './safe-storage-box'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -39,6 +41,8 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     shell: 'electron',
     version: app.getVersion(),
+    clientFactory: usosClientFactory,
+    secretBox: new SafeStorageBox(),
     ...(binding ? { nativeBinding: binding } : {})
   })
   registerIpc(createApiHandlers(ctx), ctx.events, appOrigin, () => BrowserWindow.getAllWindows())

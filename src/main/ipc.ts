@@ -7,11 +7,37 @@
 import { isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { apiInputs } from '../shared/api-inputs'
 import { AppError, type Envelope } from '../shared/errors'
+import type { AccountsView, SubstantiationView } from '../shared/types'
+import { APP_SCOPES } from '../core/accounts/types'
+import { startLoopbackCallback } from '../core/accounts/loopback'
 import type { AppContext } from '../core/app/context'
+import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
+import { stmt } from '../core/mirror/statements'
 
-export const INSTALLATION_TIME_ZONE = 'Europe/Warsaw'
+const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
 
-export function createApiHandlers(ctx: AppContext): ApiHandlers {
+export interface HandlerHooks {
+  /** Opens a sign-in page in the system browser (Electron); the web harness leaves it to the page. */
+  openExternal?: (url: string) => void
+}
+
+export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): ApiHandlers {
+  const officeHours = new OfficeHours(ctx)
+
+  const accountsView = (): AccountsView => {
+    const activeId = ctx.accounts.active()?.id ?? null
+    return {
+      accounts: ctx.accounts.list().map((a) => toAccountView(a, activeId)),
+      secretStorage: ctx.secrets.status()
+    }
+  }
+  const announceAccounts = () => ctx.events.emit('accountsChanged', accountsView())
+  const viewOf = (id: string) => {
+    const view = accountsView().accounts.find((a) => a.id === id)
+    if (!view) throw new AppError('not_found', 'No such account.')
+    return view
+  }
+
   return {
     async getAppInfo() {
       return {
@@ -19,7 +45,7 @@ export function createApiHandlers(ctx: AppContext): ApiHandlers {
         version: ctx.version,
         dataDir: ctx.dataDir,
         shell: ctx.shell === 'electron' ? 'electron' : 'web',
-        timeZone: INSTALLATION_TIME_ZONE,
+        timeZone: INSTALLATION_ZONE,
         schemaVersion: ctx.schemaVersion
       }
     },
@@ -30,7 +56,208 @@ export function createApiHandlers(ctx: AppContext): ApiHandlers {
       const settings = ctx.settings.update(patch)
       ctx.events.emit('settingsChanged', settings)
       return settings
+    },
+
+    async listAccounts() {
+      return accountsView()
+    },
+    async setActiveAccount({ accountId }) {
+      ctx.accounts.setActive(accountId)
+      announceAccounts()
+      return accountsView()
+    },
+    async startDemo({ role }) {
+      if (!ctx.demo) throw new AppError('internal', 'The demo installation is not available in this build.')
+      const demo = await ctx.demo.start()
+      const { pendingId, authorizeUrl } = await ctx.accounts.beginSignIn({
+        baseUrl: demo.baseUrl,
+        consumerKey: demo.consumerKey,
+        consumerSecret: demo.consumerSecret,
+        scopes: [...APP_SCOPES],
+        callback: 'oob',
+        institutionName: DEMO_NAME,
+        isDemo: true
+      })
+      const requestToken = new URL(authorizeUrl).searchParams.get('oauth_token') ?? ''
+      const verifier = await ctx.demo.approve(requestToken, role ?? 'lecturer')
+      const account = await ctx.accounts.completeSignIn(pendingId, verifier)
+      announceAccounts()
+      return viewOf(account.id)
+    },
+    async beginSignIn(input) {
+      const common = {
+        baseUrl: input.baseUrl,
+        consumerKey: input.consumerKey,
+        consumerSecret: input.consumerSecret,
+        scopes: input.scopes
+      }
+      if (input.flow === 'pin') {
+        const started = await ctx.accounts.beginSignIn({ ...common, callback: 'oob' })
+        hooks.openExternal?.(started.authorizeUrl)
+        return started
+      }
+      const loopback = await startLoopbackCallback()
+      try {
+        const started = await ctx.accounts.beginSignIn({ ...common, callback: loopback.url })
+        hooks.openExternal?.(started.authorizeUrl)
+        void loopback.result.then(
+          async ({ verifier }) => {
+            const account = await ctx.accounts.completeSignIn(started.pendingId, verifier)
+            ctx.events.emit('signInCompleted', viewOf(account.id))
+            announceAccounts()
+          },
+          () => {}
+        )
+        return started
+      } catch (error) {
+        loopback.close()
+        throw error
+      }
+    },
+    async completeSignIn({ pendingId, pin }) {
+      const account = await ctx.accounts.completeSignIn(pendingId, pin)
+      announceAccounts()
+      return viewOf(account.id)
+    },
+    async signOut({ accountId, discardPendingWrites }) {
+      const pending = ctx.accounts.repo.get(accountId) ? openWrites(accountId) : 0
+      if (pending > 0 && !discardPendingWrites) {
+        throw new AppError(
+          'conflict',
+          `${pending} change(s) made here have not reached USOS yet. Sync first, or confirm that they may be discarded.`,
+          { pendingWrites: pending }
+        )
+      }
+      const result = await ctx.accounts.signOut(accountId)
+      ctx.mirrors.remove(accountId)
+      announceAccounts()
+      return result
+    },
+    async allowWeakSecretStorage() {
+      ctx.secrets.allowWeakStorage()
+      return accountsView()
+    },
+
+    async sync({ full }) {
+      return officeHours.sync(full ? { full } : {})
+    },
+    async calendarRange({ from, to }) {
+      if (to <= from) throw new AppError('invalid_argument', '"to" must be after "from".')
+      return officeHours.calendar(from, to)
+    },
+    async getMeetingDate({ meetingDateId }) {
+      return officeHours.meetingDate(meetingDateId)
+    },
+    async getRejectionSubstantiations({ facultyId }) {
+      const account = officeHours.account()
+      const client = ctx.accounts.clientFor(account.id)
+      const list = await client.call<Array<Record<string, unknown>>>(
+        'services/meetings/get_rejection_substantiations',
+        {
+          fac_id: facultyId,
+          with_parents: true,
+          fields: 'id|name|message'
+        }
+      )
+      const lang = (v: unknown) => {
+        const d = (v ?? {}) as { pl?: unknown; en?: unknown }
+        return { pl: typeof d.pl === 'string' ? d.pl : null, en: typeof d.en === 'string' ? d.en : null }
+      }
+      return (Array.isArray(list) ? list : []).map((s): SubstantiationView => ({
+        id: String(s.id),
+        name: lang(s.name),
+        message: lang(s.message)
+      }))
+    },
+
+    async acceptParticipants({ participantIds, messageLang }) {
+      const results = []
+      for (const id of participantIds) {
+        results.push(
+          await officeHours.write('accept_participant', {
+            participant_id: id,
+            ...(messageLang ? { message_lang_code: messageLang } : {})
+          })
+        )
+      }
+      return results
+    },
+    async rejectParticipants({ participantIds, substantiationId, message, messageLang }) {
+      const results = []
+      for (const id of participantIds) {
+        results.push(
+          await officeHours.write('reject_participant', {
+            participant_id: id,
+            ...(substantiationId ? { substantiation_id: substantiationId } : {}),
+            ...(message ? { substantiation_message: message } : {}),
+            ...(messageLang ? { message_lang_code: messageLang } : {})
+          })
+        )
+      }
+      return results
+    },
+    async signUpUser(input) {
+      return officeHours.write('sign_up_specific_user', {
+        meeting_date_id: input.meetingDateId,
+        user_id: input.userId,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.substantiationId ? { substantiation_id: input.substantiationId } : {}),
+        ...(input.substantiationMessage ? { substantiation_message: input.substantiationMessage } : {})
+      })
+    },
+    async signUpOutsidePerson(input) {
+      return officeHours.write('sign_up_non_usos_person', {
+        meeting_date_id: input.meetingDateId,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        ...(input.email ? { email: input.email } : {}),
+        ...(input.contact ? { contact_data: input.contact } : {}),
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.substantiationId ? { substantiation_id: input.substantiationId } : {}),
+        ...(input.substantiationMessage ? { substantiation_message: input.substantiationMessage } : {})
+      })
+    },
+    async searchUsers({ query }) {
+      const words = query.toLocaleLowerCase('pl').split(/\s+/).filter(Boolean).slice(0, 3)
+      const rows = stmt(
+        officeHours.mirror(),
+        'SELECT id, first_name, last_name, student_number FROM users ORDER BY last_name, first_name'
+      ).all() as Array<{ id: string; first_name: string; last_name: string; student_number: string | null }>
+      return rows
+        .filter((u) => {
+          const hay = `${u.first_name} ${u.last_name} ${u.id} ${u.student_number ?? ''}`.toLocaleLowerCase(
+            'pl'
+          )
+          return words.every((w) => hay.includes(w))
+        })
+        .slice(0, 20)
+        .map((u) => ({
+          id: u.id,
+          firstName: u.first_name,
+          lastName: u.last_name,
+          studentNumber: u.student_number
+        }))
+    },
+
+    async listOutbox() {
+      return officeHours.outbox()
+    },
+    async retryOutbox({ opId }) {
+      return officeHours.retry(opId)
+    },
+    async discardOutbox({ opId }) {
+      return officeHours.discard(opId)
     }
+  }
+
+  function openWrites(accountId: string): number {
+    const counts = stmt(
+      ctx.mirrors.get(accountId),
+      "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'done'"
+    ).get() as {
+      n: number
+    }
+    return counts.n
   }
 }
 

@@ -17,6 +17,7 @@ import type { AppEvents } from '../core/app/events'
 import { createAppContext, type AppContext } from '../core/app/context'
 import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { usosClientFactory } from '../core/usos'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -182,7 +183,12 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url))
   const dataDir = argValue(args, '--data-dir') ?? mkdtempSync(join(tmpdir(), 'office-hours-web-'))
   const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string }
-  const ctx: AppContext = createAppContext({ dataDir, shell: 'web', version: pkg.version })
+  const ctx: AppContext = createAppContext({
+    dataDir,
+    shell: 'web',
+    version: pkg.version,
+    clientFactory: usosClientFactory
+  })
   const harness = await startWebHarness({
     handlers: createApiHandlers(ctx),
     events: ctx.events,

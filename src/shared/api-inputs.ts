@@ -5,14 +5,79 @@
 import { z } from 'zod'
 
 const languageSchema = z.enum(['pl', 'en'])
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const id = z.string().trim().min(1).max(64)
+const none = z.object({}).strict()
+const text = (max: number) => z.string().max(max)
 
 export const apiInputs = {
-  getAppInfo: z.object({}).strict(),
-  getSettings: z.object({}).strict(),
+  getAppInfo: none,
+  getSettings: none,
   updateSettings: z
     .object({
       language: languageSchema.optional(),
       theme: z.enum(['system', 'light', 'dark']).optional()
     })
-    .strict()
+    .strict(),
+
+  listAccounts: none,
+  setActiveAccount: z.object({ accountId: id }).strict(),
+  startDemo: z
+    .object({ role: z.enum(['lecturer', 'student', 'template_admin', 'administrator']).optional() })
+    .strict(),
+  beginSignIn: z
+    .object({
+      baseUrl: z.string().trim().min(1).max(300),
+      consumerKey: z.string().trim().min(1).max(200),
+      consumerSecret: z.string().trim().min(1).max(200),
+      scopes: z.array(z.string().regex(/^[a-z_]+$/)).max(20),
+      flow: z.enum(['pin', 'loopback'])
+    })
+    .strict(),
+  completeSignIn: z.object({ pendingId: id, pin: z.string().trim().min(1).max(100) }).strict(),
+  signOut: z.object({ accountId: id, discardPendingWrites: z.boolean().optional() }).strict(),
+  allowWeakSecretStorage: none,
+
+  sync: z.object({ full: z.boolean().optional() }).strict(),
+  calendarRange: z.object({ from: day, to: day }).strict(),
+  getMeetingDate: z.object({ meetingDateId: id }).strict(),
+  getRejectionSubstantiations: z.object({ facultyId: id }).strict(),
+
+  acceptParticipants: z
+    .object({ participantIds: z.array(id).min(1).max(200), messageLang: languageSchema.optional() })
+    .strict(),
+  rejectParticipants: z
+    .object({
+      participantIds: z.array(id).min(1).max(200),
+      substantiationId: id.optional(),
+      message: text(2000).optional(),
+      messageLang: languageSchema.optional()
+    })
+    .strict(),
+  signUpUser: z
+    .object({
+      meetingDateId: id,
+      userId: id,
+      status: z.enum(['accepted', 'waiting']).optional(),
+      substantiationId: id.optional(),
+      substantiationMessage: text(2000).optional()
+    })
+    .strict(),
+  signUpOutsidePerson: z
+    .object({
+      meetingDateId: id,
+      firstName: z.string().trim().min(1).max(100),
+      lastName: z.string().trim().min(1).max(100),
+      email: z.string().trim().email().max(200).optional(),
+      contact: text(500).optional(),
+      status: z.enum(['accepted', 'waiting']).optional(),
+      substantiationId: id.optional(),
+      substantiationMessage: text(2000).optional()
+    })
+    .strict(),
+  searchUsers: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+
+  listOutbox: none,
+  retryOutbox: z.object({ opId: id }).strict(),
+  discardOutbox: z.object({ opId: id }).strict()
 } as const

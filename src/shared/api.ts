@@ -7,12 +7,48 @@
 import type { z } from 'zod'
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
-import type { AppInfo, Settings } from './types'
+import type {
+  AccountsView,
+  AccountView,
+  ActionResult,
+  AppInfo,
+  CalendarItem,
+  MeetingDateDetails,
+  OutboxItemView,
+  Settings,
+  SignInStart,
+  SubstantiationView,
+  SyncProgressView,
+  SyncSummaryView
+} from './types'
 
 export interface ApiResults {
   getAppInfo: AppInfo
   getSettings: Settings
   updateSettings: Settings
+
+  listAccounts: AccountsView
+  setActiveAccount: AccountsView
+  startDemo: AccountView
+  beginSignIn: SignInStart
+  completeSignIn: AccountView
+  signOut: { revoked: boolean }
+  allowWeakSecretStorage: AccountsView
+
+  sync: SyncSummaryView
+  calendarRange: CalendarItem[]
+  getMeetingDate: MeetingDateDetails
+  getRejectionSubstantiations: SubstantiationView[]
+
+  acceptParticipants: ActionResult[]
+  rejectParticipants: ActionResult[]
+  signUpUser: ActionResult
+  signUpOutsidePerson: ActionResult
+  searchUsers: Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+
+  listOutbox: OutboxItemView[]
+  retryOutbox: OutboxItemView[]
+  discardOutbox: OutboxItemView[]
 }
 
 export type ApiMethod = keyof typeof apiInputs & keyof ApiResults
@@ -37,7 +73,26 @@ export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Prom
 export const apiMethods = [
   'getAppInfo',
   'getSettings',
-  'updateSettings'
+  'updateSettings',
+  'listAccounts',
+  'setActiveAccount',
+  'startDemo',
+  'beginSignIn',
+  'completeSignIn',
+  'signOut',
+  'allowWeakSecretStorage',
+  'sync',
+  'calendarRange',
+  'getMeetingDate',
+  'getRejectionSubstantiations',
+  'acceptParticipants',
+  'rejectParticipants',
+  'signUpUser',
+  'signUpOutsidePerson',
+  'searchUsers',
+  'listOutbox',
+  'retryOutbox',
+  'discardOutbox'
 ] as const satisfies readonly ApiMethod[]
 // Fails to compile when a schema in api-inputs.ts has no name in the list above.
 const everyMethodListed: Exclude<ApiMethod, (typeof apiMethods)[number]> extends never ? true : false = true
@@ -46,9 +101,23 @@ void everyMethodListed
 /** Pushes from main to the renderer. */
 export interface ApiEvents {
   settingsChanged: Settings
+  syncProgress: SyncProgressView
+  outboxChanged: { accountId: string; pending: number; needsAttention: number }
+  /** USOS refused the account's token: sign in again (nothing is lost). */
+  signInNeeded: { accountId: string; baseUrl: string }
+  /** A loopback-callback sign-in finished in the browser. */
+  signInCompleted: AccountView
+  accountsChanged: AccountsView
 }
 export type ApiEventName = keyof ApiEvents
-export const apiEventNames: ApiEventName[] = ['settingsChanged']
+export const apiEventNames: ApiEventName[] = [
+  'settingsChanged',
+  'syncProgress',
+  'outboxChanged',
+  'signInNeeded',
+  'signInCompleted',
+  'accountsChanged'
+]
 
 /** The IPC channel names: one per method, so a handler can be checked and removed by name. */
 export const ipcChannel = (method: ApiMethod): string => `api:${method}`

@@ -1,3 +1,4 @@
+import { apiMethods } from '../../src/shared/api'
 import { expect, test } from './fixtures'
 
 test.describe('app shell in Chromium against the real handlers', () => {
@@ -6,14 +7,16 @@ test.describe('app shell in Chromium against the real handlers', () => {
     harness
   }) => {
     await page.goto(harness.pageUrl)
-    await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+    // A newcomer without an account lands on sign-in, with the demo one click away.
+    await expect(page.getByRole('heading', { name: 'Konta' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Otwórz demo' })).toBeVisible()
     const globals = await page.evaluate(() => ({
       keys: Object.keys(window.api).sort(),
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       electron: typeof (window as unknown as { electron?: unknown }).electron
     }))
-    expect(globals.keys).toEqual(['getAppInfo', 'getSettings', 'on', 'updateSettings'])
+    expect(globals.keys).toEqual([...apiMethods, 'on'].sort())
     expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', electron: 'undefined' })
   })
 
@@ -31,14 +34,14 @@ test.describe('app shell in Chromium against the real handlers', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 
     // A fresh load reads the language back from the profile's database.
-    await page.goto(harness.url + '/?reload=1#/calendar')
-    await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible()
-    await expect(page.getByRole('link', { name: 'Calendar' })).toHaveAttribute('aria-current', 'page')
+    await page.goto(harness.url + '/?reload=1#/settings')
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page')
 
     // The skip link is the first stop of the keyboard and lands in the main region.
     await page.keyboard.press('Tab')
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
-    await page.screenshot({ path: 'test/artifacts/screenshots/shell-calendar.png' })
+    await page.screenshot({ path: 'test/artifacts/screenshots/shell-settings.png' })
   })
 
   test('the harness refuses calls without its token and reports bad input in the one error shape', async ({

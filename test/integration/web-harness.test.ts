@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext, type AppContext } from '../../src/core/app/context'
 import { createApiHandlers } from '../../src/main/ipc'
 import { startWebHarness, type WebHarness } from '../../src/main/web'
+import { usosClientFactory } from '../../src/core/usos'
 
 let ctx: AppContext
 let harness: WebHarness
@@ -17,7 +18,12 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer')
-  ctx = createAppContext({ dataDir: join(root, 'profile'), shell: 'web', version: '1.0.0' })
+  ctx = createAppContext({
+    dataDir: join(root, 'profile'),
+    shell: 'web',
+    version: '1.0.0',
+    clientFactory: usosClientFactory
+  })
   harness = await startWebHarness({
     handlers: createApiHandlers(ctx),
     events: ctx.events,

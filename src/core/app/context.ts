@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3'
 import { openDatabase } from '../store/db'
 import { PROFILE_SCHEMA_VERSION, profileMigrations } from '../store/migrations'
 import { SettingsRepository } from '../store/settings'
+import { AccountService } from '../accounts/service'
+import type { ClientFactory } from '../accounts/types'
+import type { SecretBox } from '../secrets/box'
+import { KeyFileBox } from '../secrets/box'
+import { SecretStore } from '../secrets/store'
 import { AppEvents } from './events'
+import { MirrorSet } from './mirrors'
 import { profileFile } from './paths'
 
 export interface AppContextOptions {
@@ -10,6 +16,23 @@ export interface AppContextOptions {
   shell: 'electron' | 'web' | 'cli'
   version: string
   nativeBinding?: string
+  /** Builds USOS clients (the real one in the app; tests may pass another). */
+  clientFactory: ClientFactory
+  /** Seals secrets at rest: safeStorage in the desktop app, a key file elsewhere. */
+  secretBox?: SecretBox
+  /** The built-in demo installation, started on demand (absent in a CLI run that does not need it). */
+  demo?: DemoInstallation
+}
+
+/** The demo installation as the app uses it: started in-process on a loopback port. */
+export interface DemoInstallation {
+  start(): Promise<{ baseUrl: string; consumerKey: string; consumerSecret: string }>
+  /** Grants a request token as the chosen demo user (the demo's own authorize step), answering the verifier. */
+  approve(
+    requestTokenKey: string,
+    role: 'lecturer' | 'student' | 'template_admin' | 'administrator'
+  ): Promise<string>
+  stop(): Promise<void>
 }
 
 /** Everything the handlers need, built once per profile; no Electron in here. */
@@ -23,6 +46,11 @@ export interface AppContext {
   quarantinedTo: string | null
   settings: SettingsRepository
   events: AppEvents
+  secrets: SecretStore
+  accounts: AccountService
+  mirrors: MirrorSet
+  clientFactory: ClientFactory
+  demo: DemoInstallation | null
   close(): void
 }
 
@@ -31,6 +59,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     migrations: profileMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
+  const secrets = new SecretStore(options.dataDir, options.secretBox ?? new KeyFileBox(options.dataDir))
+  const mirrors = new MirrorSet(options.dataDir, options.nativeBinding)
   return {
     dataDir: options.dataDir,
     shell: options.shell,
@@ -40,6 +70,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
     quarantinedTo,
     settings: new SettingsRepository(db),
     events: new AppEvents(),
-    close: () => db.close()
+    secrets,
+    accounts: new AccountService(db, secrets, options.clientFactory),
+    mirrors,
+    clientFactory: options.clientFactory,
+    demo: options.demo ?? null,
+    close: () => {
+      void options.demo?.stop()
+      mirrors.closeAll()
+      db.close()
+    }
   }
 }

@@ -29,7 +29,6 @@ const SELECT = `
   LEFT JOIN rooms r ON r.id = d.room_id`
 const RANGE = `${SELECT} WHERE d.start_time >= ? AND d.start_time < ? ORDER BY d.start_time, d.id`
 
-
 /**
  * The calendar between two days (from inclusive, to exclusive), straight from the mirror: one
  * indexed range scan on start_time.

@@ -55,7 +55,9 @@ function substantiation(
   message_pl: string | null,
   message_en: string | null
 ): SubstantiationView | null {
-  return id === null ? null : { id, name: { pl: name_pl, en: name_en }, message: { pl: message_pl, en: message_en } }
+  return id === null
+    ? null
+    : { id, name: { pl: name_pl, en: name_en }, message: { pl: message_pl, en: message_en } }
 }
 
 function toParticipant(r: ParticipantRow): ParticipantView {
@@ -84,7 +86,11 @@ function toParticipant(r: ParticipantRow): ParticipantView {
 /** A meeting date with its main list, reserve list (in queue order) and rejected entries. */
 export function meetingDateDetails(db: Database.Database, meetingDateId: string): MeetingDateDetails {
   const item = calendarItemById(db, meetingDateId)
-  if (!item) throw new AppError('not_found', 'This meeting date is not in the local data (it may have been deleted in USOS).')
+  if (!item)
+    throw new AppError(
+      'not_found',
+      'This meeting date is not in the local data (it may have been deleted in USOS).'
+    )
   const m = stmt(
     db,
     `SELECT m.id, m.name_pl, m.name_en, m.faculty_id, f.name_pl AS f_pl, f.name_en AS f_en, m.term_id,

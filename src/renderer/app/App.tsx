@@ -1,24 +1,80 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../shared/types'
+import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
 import { api } from './api'
 import { setLanguage } from './i18n'
-import { routes, useHashRoute, type Route } from './useHashRoute'
+import { sections, useHashRoute, type Section } from './useHashRoute'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { AccountsPage } from '../features/accounts/AccountsPage'
+import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
+import { OutboxPage } from '../features/outbox/OutboxPage'
+import { StatusBar } from './StatusBar'
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation()
   const [route, navigate] = useHashRoute()
   const [settings, setSettings] = useState(initialSettings)
+  const [accounts, setAccounts] = useState<AccountsView | null>(null)
+  const [refreshKey, setRefreshKey] = useState(0)
+  const [progress, setProgress] = useState<SyncProgressView | null>(null)
+  const [outbox, setOutbox] = useState({ pending: 0, needsAttention: 0 })
+  const [syncError, setSyncError] = useState<string | null>(null)
 
+  const loadAccounts = useCallback(() => {
+    api
+      .listAccounts()
+      .then(setAccounts, () =>
+        setAccounts({ accounts: [], secretStorage: { backend: '?', strong: false, persisted: false } })
+      )
+  }, [])
+
+  const sync = useCallback(async (full = false) => {
+    setSyncError(null)
+    try {
+      const summary = await api.sync(full ? { full } : {})
+      setOutbox({ pending: 0, needsAttention: summary.outbox.needsAttention })
+      setRefreshKey((k) => k + 1)
+    } catch (e) {
+      setSyncError(e instanceof Error ? e.message : String(e))
+    }
+  }, [])
+
+  useEffect(loadAccounts, [loadAccounts])
   useEffect(() => api.on('settingsChanged', setSettings), [])
+  useEffect(() => api.on('accountsChanged', setAccounts), [])
+  useEffect(() => api.on('syncProgress', setProgress), [])
+  useEffect(
+    () => api.on('outboxChanged', (o) => setOutbox({ pending: o.pending, needsAttention: o.needsAttention })),
+    []
+  )
+  useEffect(() => api.on('signInNeeded', () => loadAccounts()), [loadAccounts])
   useEffect(() => {
     setLanguage(settings.language)
     document.documentElement.dataset.theme = settings.theme
   }, [settings.language, settings.theme])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'r') {
+        e.preventDefault()
+        void sync(e.shiftKey)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [sync])
 
-  const labels: Record<Route, string> = { calendar: t('nav.calendar'), settings: t('nav.settings') }
+  const active = accounts?.accounts.find((a) => a.active) ?? null
+  // A newcomer with no account lands on sign-in, where the demo is one click away.
+  const section: Section | 'date' =
+    accounts && !active && route.section === 'calendar' ? 'accounts' : route.section
+
+  const labels: Record<Section, string> = {
+    calendar: t('nav.calendar'),
+    accounts: t('nav.accounts'),
+    outbox: t('nav.outbox'),
+    settings: t('nav.settings')
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -27,25 +83,54 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       <nav className="sidebar" aria-label={t('app.mainNavigation')}>
         <div className="brand">{t('app.title')}</div>
         <ul>
-          {routes.map((r) => (
-            <li key={r}>
+          {sections.map((s) => (
+            <li key={s}>
               <a
-                href={`#/${r}`}
-                aria-current={route === r ? 'page' : undefined}
+                href={`#/${s}`}
+                aria-current={section === s ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault()
-                  navigate(r)
+                  navigate({ section: s })
                 }}
               >
-                {labels[r]}
+                {labels[s]}
+                {s === 'outbox' && outbox.pending + outbox.needsAttention > 0 && (
+                  <span
+                    className="badge"
+                    aria-label={t('outbox.badge', { count: outbox.pending + outbox.needsAttention })}
+                  >
+                    {' '}
+                    {outbox.pending + outbox.needsAttention}
+                  </span>
+                )}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        {route === 'calendar' && <CalendarPage />}
-        {route === 'settings' && <SettingsPage settings={settings} onChange={setSettings} />}
+        <StatusBar account={active} progress={progress} error={syncError} onSync={() => void sync()} />
+        {section === 'calendar' && (
+          <CalendarPage refreshKey={refreshKey} onOpenDate={(id) => navigate({ section: 'date', id })} />
+        )}
+        {route.section === 'date' && (
+          <MeetingDatePage
+            key={`${route.id}-${refreshKey}`}
+            meetingDateId={route.id}
+            onBack={() => navigate({ section: 'calendar' })}
+          />
+        )}
+        {section === 'accounts' && (
+          <AccountsPage
+            accounts={accounts}
+            onChanged={() => {
+              loadAccounts()
+              void sync().then(() => navigate({ section: 'calendar' }))
+            }}
+          />
+        )}
+        {section === 'outbox' && <OutboxPage onChanged={() => setRefreshKey((k) => k + 1)} />}
+        {section === 'settings' && <SettingsPage settings={settings} onChange={setSettings} />}
       </main>
     </div>
   )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAppContext, type AppContext } from '../../../src/core/app/context'
 import { callApi, createApiHandlers } from '../../../src/main/ipc'
+import { usosClientFactory } from '../../../src/core/usos'
 import { apiMethods } from '../../../src/shared/api'
 import { apiInputs } from '../../../src/shared/api-inputs'
 import { AppError } from '../../../src/shared/errors'
@@ -15,7 +16,8 @@ function setup() {
   ctx = createAppContext({
     dataDir: mkdtempSync(join(tmpdir(), 'office-hours-ipc-')),
     shell: 'web',
-    version: '9.9.9'
+    version: '9.9.9',
+    clientFactory: usosClientFactory
   })
   return { ctx, handlers: createApiHandlers(ctx) }
 }

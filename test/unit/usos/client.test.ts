@@ -95,7 +95,7 @@ describe('UsosClient', () => {
 
   it('maps each error family', async () => {
     const inst = await fakeInstallation((req, _b, res) => {
-      const m = (req.url ?? '').split('?')[0]
+      const m = (req.url ?? '').split('?')[0] ?? ''
       if (m.endsWith('a')) json(res, 401, { message: 'Invalid token', error: 'invalid_token' })
       else if (m.endsWith('b'))
         json(res, 403, { message: 'Need scopes', error: 'method_forbidden', missing_scopes: ['slips'] })
@@ -214,7 +214,7 @@ describe('UsosClient', () => {
 
   it('runs the three OAuth legs and never leaks secrets into errors', async () => {
     const inst = await fakeInstallation((req, body, res) => {
-      const path = (req.url ?? '').split('?')[0]
+      const path = (req.url ?? '').split('?')[0] ?? ''
       if (path.endsWith('request_token')) {
         expect(body.get('oauth_callback')).toBe('oob')
         expect(body.get('scopes')).toBe('studies|offline_access')

@@ -1,12 +1,154 @@
+import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns'
+import { enGB, pl } from 'date-fns/locale'
+import { useEffect, useMemo, useState } from 'react'
+import { Calendar, dateFnsLocalizer, type View } from 'react-big-calendar'
+import 'react-big-calendar/lib/css/react-big-calendar.css'
 import { useTranslation } from 'react-i18next'
+import type { CalendarItem, Language } from '../../../shared/types'
+import { api } from '../../app/api'
+import { langText } from '../../app/lang'
+import { useLoad } from '../../app/useApi'
+import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
 
-/** The calendar of meeting dates; empty until sync fills the mirror (no made-up entries). */
-export function CalendarPage() {
-  const { t } = useTranslation()
+// react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
+const localizer = dateFnsLocalizer({
+  format,
+  parse,
+  startOfWeek: (d: Date) => startOfWeek(d, { weekStartsOn: 1 }),
+  getDay,
+  locales: { pl, en: enGB }
+})
+
+interface Event {
+  title: string
+  start: Date
+  end: Date
+  item: CalendarItem
+}
+
+/** The days a view shows around a date, with a margin for the month grid's leading/trailing days. */
+function visibleRange(view: View, date: Date): { from: string; to: string } {
+  if (view === 'month') {
+    return {
+      from: floatingDay(startOfWeek(startOfMonth(date), { weekStartsOn: 1 })),
+      to: floatingDay(addDays(endOfWeek(endOfMonth(date), { weekStartsOn: 1 }), 1))
+    }
+  }
+  if (view === 'agenda') return { from: floatingDay(date), to: floatingDay(addDays(date, 31)) }
+  return {
+    from: floatingDay(startOfWeek(date, { weekStartsOn: 1 })),
+    to: floatingDay(addDays(startOfWeek(date, { weekStartsOn: 1 }), 7))
+  }
+}
+
+const PALETTE = ['#0b5cad', '#8a3ffc', '#007d79', '#b35c00', '#a2191f', '#005d5d', '#6929c4', '#1d6b32']
+
+export function colourFor(meetingId: string): string {
+  let h = 0
+  for (const c of meetingId) h = (h * 31 + c.charCodeAt(0)) >>> 0
+  return PALETTE[h % PALETTE.length] as string
+}
+
+function seats(item: CalendarItem): string {
+  const main =
+    item.seatsLimit === null ? `${item.acceptedCount ?? 0}` : `${item.acceptedCount ?? 0}/${item.seatsLimit}`
+  return item.waitingCount ? `${main} +${item.waitingCount}` : main
+}
+
+export function CalendarPage({
+  onOpenDate,
+  refreshKey
+}: {
+  onOpenDate: (id: string) => void
+  refreshKey: number
+}) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  const [view, setView] = useState<View>('week')
+  const [date, setDate] = useState(() => installationNow())
+  const range = visibleRange(view, date)
+  const { data, error } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
+
+  const events = useMemo<Event[]>(
+    () =>
+      (data ?? []).map((item) => ({
+        title: `${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
+        start: usosToFloating(item.start),
+        end: usosToFloating(item.end),
+        item
+      })),
+    [data, language, t]
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement
+      )
+        return
+      if (e.altKey || e.ctrlKey || e.metaKey) return
+      if (e.key === 'w') setView('week')
+      else if (e.key === 'm') setView('month')
+      else if (e.key === 'a') setView('agenda')
+      else if (e.key === 't') setDate(installationNow())
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
   return (
-    <section aria-labelledby="calendar-heading">
+    <section aria-labelledby="calendar-heading" className="calendar-page">
       <h1 id="calendar-heading">{t('calendar.heading')}</h1>
-      <p className="empty-state">{t('calendar.empty')}</p>
+      {error && (
+        <p role="alert" className="error">
+          {t('app.error', { message: error })}
+        </p>
+      )}
+      <div className="calendar-shell" data-testid="calendar">
+        <Calendar<Event>
+          localizer={localizer}
+          culture={language}
+          events={events}
+          view={view}
+          views={['week', 'month', 'agenda']}
+          onView={setView}
+          date={date}
+          onNavigate={setDate}
+          getNow={() => installationNow()}
+          min={new Date(1970, 0, 1, 7, 0)}
+          max={new Date(1970, 0, 1, 21, 0)}
+          scrollToTime={new Date(1970, 0, 1, 8, 0)}
+          onSelectEvent={(e) => onOpenDate(e.item.id)}
+          onKeyPressEvent={(e, ev) => {
+            const key = (ev as unknown as { key?: string }).key
+            if (key === 'Enter' || key === ' ') onOpenDate(e.item.id)
+          }}
+          eventPropGetter={(e) => ({
+            className: `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
+          })}
+          messages={{
+            week: t('calendar.week'),
+            month: t('calendar.month'),
+            agenda: t('calendar.agenda'),
+            today: t('calendar.today'),
+            previous: t('calendar.previous'),
+            next: t('calendar.next'),
+            date: t('calendar.date'),
+            time: t('calendar.time'),
+            event: t('calendar.event'),
+            noEventsInRange: t('calendar.noEvents'),
+            showMore: (n: number) => t('calendar.more', { count: n })
+          }}
+          tooltipAccessor={(e) =>
+            `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`
+          }
+          style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
+        />
+      </div>
     </section>
   )
 }

@@ -1,0 +1,222 @@
+/**
+ * What the window (and the CLI) do with the active account: sync, read the mirror, make writes
+ * through the outbox. Plain TypeScript over the AppContext; the IPC handlers are thin over this.
+ */
+import { addDays, format } from 'date-fns'
+import { TZDate } from '@date-fns/tz'
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
+import type { ActionResult, AccountView, OutboxItemView, SyncSummaryView } from '../../shared/types'
+import type { Account } from '../accounts/types'
+import { calendarRange } from '../mirror/calendar'
+import { meetingDateDetails } from '../office-hours/details'
+import { drainOutbox } from '../outbox/sender'
+import { Outbox, type OutboxEntry } from '../outbox/queue'
+import type { OperationKind, OperationPayload } from '../outbox/operations'
+import { syncMeetings, type UsosCaller } from '../sync/engine'
+import type { AppContext } from './context'
+
+export const INSTALLATION_ZONE = 'Europe/Warsaw'
+/** The window of dates kept in step: six weeks back, half a year ahead. */
+const WINDOW_BACK_DAYS = 42
+const WINDOW_AHEAD_DAYS = 183
+
+export function syncWindow(now: Date): { from: string; to: string } {
+  const today = new TZDate(now.getTime(), INSTALLATION_ZONE)
+  return {
+    from: format(addDays(today, -WINDOW_BACK_DAYS), 'yyyy-MM-dd'),
+    to: format(addDays(today, WINDOW_AHEAD_DAYS), 'yyyy-MM-dd')
+  }
+}
+
+export function toAccountView(a: Account, activeId: string | null): AccountView {
+  return {
+    id: a.id,
+    baseUrl: a.baseUrl,
+    institutionName: a.institutionName,
+    userId: a.userId,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    scopes: a.scopes,
+    isDemo: a.isDemo,
+    needsSignIn: a.needsSignIn,
+    active: a.id === activeId
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  const e = error as { kind?: unknown; status?: unknown; code?: unknown }
+  return e?.kind === 'unauthorized' || e?.status === 401 || e?.code === 'not_signed_in'
+}
+
+const SUMMARIES: Record<string, (p: Record<string, unknown>) => string> = {
+  accept_participant: (p) => `Accept participant ${String(p.participant_id)}`,
+  reject_participant: (p) => `Reject participant ${String(p.participant_id)}`,
+  sign_up_specific_user: (p) => `Sign up user ${String(p.user_id)} for date ${String(p.meeting_date_id)}`,
+  sign_up_non_usos_person: (p) =>
+    `Sign up ${String(p.first_name)} ${String(p.last_name)} for date ${String(p.meeting_date_id)}`,
+  put_note: (p) => `Save a ${String(p.note_type)} note about user ${String(p.user_id)}`,
+  delete_note: (p) => `Delete a ${String(p.note_type)} note`
+}
+
+export function outboxView(e: OutboxEntry): OutboxItemView {
+  const summary = SUMMARIES[e.kind]?.((e.payload ?? {}) as Record<string, unknown>) ?? e.kind
+  return {
+    opId: e.opId,
+    kind: e.kind,
+    state: e.state,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    createdAt: e.createdAt,
+    summary
+  }
+}
+
+export class OfficeHours {
+  private syncing: Promise<SyncSummaryView> | null = null
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  account(): Account {
+    const account = this.ctx.accounts.active()
+    if (!account)
+      throw new AppError('not_signed_in', 'No account yet: sign in to a USOS installation or try the demo.')
+    return account
+  }
+
+  mirror(): Database.Database {
+    return this.ctx.mirrors.get(this.account().id)
+  }
+
+  /** A client for the account whose 401s flag the account and tell the window. */
+  private caller(account: Account): UsosCaller {
+    const client = this.ctx.accounts.clientFor(account.id)
+    return {
+      call: async (method, params, opts) => {
+        try {
+          return await client.call(method, params, opts)
+        } catch (error) {
+          if (isUnauthorized(error)) {
+            this.ctx.accounts.markNeedsSignIn(account.id)
+            this.ctx.events.emit('signInNeeded', { accountId: account.id, baseUrl: account.baseUrl })
+          }
+          throw error
+        }
+      }
+    }
+  }
+
+  private emitOutbox(accountId: string, db: Database.Database): void {
+    this.ctx.events.emit('outboxChanged', { accountId, ...new Outbox(db).counts() })
+  }
+
+  /** Sends pending writes, then brings the mirror in step. One sync at a time per app. */
+  sync(options: { full?: boolean } = {}): Promise<SyncSummaryView> {
+    if (!this.syncing) {
+      this.syncing = this.runSync(options).finally(() => {
+        this.syncing = null
+      })
+    }
+    return this.syncing
+  }
+
+  private async runSync(options: { full?: boolean }): Promise<SyncSummaryView> {
+    const account = this.account()
+    const db = this.ctx.mirrors.get(account.id)
+    const usos = this.caller(account)
+    const progress = (
+      phase: 'outbox' | 'meetings' | 'participants' | 'done' | 'failed',
+      done = 0,
+      total = 0,
+      message?: string
+    ) =>
+      this.ctx.events.emit('syncProgress', {
+        accountId: account.id,
+        phase,
+        done,
+        total,
+        ...(message ? { message } : {})
+      })
+    try {
+      progress('outbox')
+      const outbox = await drainOutbox(db, usos)
+      this.emitOutbox(account.id, db)
+      if (outbox.paused === 'unauthorized') {
+        throw new AppError(
+          'not_signed_in',
+          `Sign in to ${account.baseUrl} again: USOS no longer accepts this session.`
+        )
+      }
+      const summary = await syncMeetings(db, usos, {
+        lecturerId: account.userId,
+        ...syncWindow(this.now()),
+        ...(options.full ? { full: true } : {}),
+        onProgress: (p) => progress(p.phase === 'done' ? 'done' : p.phase, p.done, p.total)
+      })
+      return {
+        requests: summary.requests,
+        elapsed_ms: summary.elapsed_ms,
+        meetings: summary.meetings,
+        meeting_dates: summary.meeting_dates,
+        participants: summary.participants,
+        participant_lists_read: summary.participant_lists_read,
+        outbox: { done: outbox.done, needsAttention: outbox.needsAttention, paused: outbox.paused }
+      }
+    } catch (error) {
+      progress('failed', 0, 0, error instanceof Error ? error.message : String(error))
+      throw error
+    }
+  }
+
+  calendar(from: string, to: string) {
+    const account = this.ctx.accounts.active()
+    return account ? calendarRange(this.ctx.mirrors.get(account.id), from, to) : []
+  }
+
+  meetingDate(id: string) {
+    return meetingDateDetails(this.mirror(), id)
+  }
+
+  /**
+   * Records a write (applied locally at once) and tries to send it right away; offline or paused
+   * it stays queued and is sent by the next sync.
+   */
+  async write<K extends OperationKind>(kind: K, payload: OperationPayload<K>): Promise<ActionResult> {
+    const account = this.account()
+    const db = this.ctx.mirrors.get(account.id)
+    const outbox = new Outbox(db)
+    const entry = outbox.enqueue(kind, payload)
+    this.emitOutbox(account.id, db)
+    try {
+      await drainOutbox(db, this.caller(account))
+    } catch {
+      // Not signed in, or no client: the write waits in the outbox.
+    }
+    this.emitOutbox(account.id, db)
+    const after = outbox.get(entry.seq)
+    const state = after?.state ?? 'pending'
+    return {
+      opId: entry.opId,
+      outcome: state === 'done' ? 'done' : state === 'needs_attention' ? 'needs_attention' : 'queued',
+      message: after?.lastError ?? null
+    }
+  }
+
+  outbox(): OutboxItemView[] {
+    const account = this.ctx.accounts.active()
+    return account ? new Outbox(this.ctx.mirrors.get(account.id)).open().map(outboxView) : []
+  }
+
+  retry(opId: string): OutboxItemView[] {
+    new Outbox(this.mirror()).retry(opId)
+    return this.outbox()
+  }
+
+  discard(opId: string): OutboxItemView[] {
+    new Outbox(this.mirror()).discard(opId)
+    return this.outbox()
+  }
+}

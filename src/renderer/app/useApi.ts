@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react'
+
+interface Loaded<T> {
+  key: string
+  data: T | null
+  error: string | null
+}
+
+/**
+ * Loads with an API call, again whenever `deps` change (compared by value) or `reload` is called;
+ * errors become a message, never a crash. The last data stays shown while the next load runs.
+ */
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[]
+): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
+  const [tick, setTick] = useState(0)
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(null)
+  const key = `${JSON.stringify(deps)}#${tick}`
+  useEffect(() => {
+    let live = true
+    load().then(
+      (data) => live && setLoaded({ key, data, error: null }),
+      (e: unknown) =>
+        live &&
+        setLoaded((prev) => ({
+          key,
+          data: prev?.data ?? null,
+          error: e instanceof Error ? e.message : String(e)
+        }))
+    )
+    return () => {
+      live = false
+    }
+    // `key` stands for the caller's deps: the load function itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+  return {
+    data: loaded?.data ?? null,
+    error: loaded?.error ?? null,
+    loading: loaded?.key !== key,
+    reload: () => setTick((t) => t + 1)
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * USOS datetimes are wall-clock times of the installation (Europe/Warsaw). The calendar grid
+ * works with the machine's Date, so a USOS time becomes a "floating" Date with the same wall
+ * clock: 10:00 in Warsaw shows at 10:00 on a laptop in Lisbon too, as a lecturer expects.
+ */
+export function usosToFloating(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  if (!m) return new Date(NaN)
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A floating Date back to the calendar day it shows (YYYY-MM-DD). */
+export function floatingDay(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Now, as wall-clock time in the installation's zone, floating. */
+export function installationNow(timeZone = 'Europe/Warsaw', now = new Date()): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23'
+  }).formatToParts(now)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
+  return usosToFloating(
+    `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
+  )
+}

@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ActionResult, Language, SubstantiationView } from '../../../shared/types'
+import { api } from '../../app/api'
+import { langText } from '../../app/lang'
+import { useLoad } from '../../app/useApi'
+import { ParticipantTable } from './ParticipantTable'
+import { SignUpForms } from './SignUpForms'
+
+function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
+  const done = results.filter((r) => r.outcome === 'done').length
+  const queued = results.filter((r) => r.outcome === 'queued').length
+  const refused = results.filter((r) => r.outcome === 'needs_attention')
+  const parts = []
+  if (done) parts.push(t('date.resultDone', { count: done }))
+  if (queued) parts.push(t('date.resultQueued', { count: queued }))
+  for (const r of refused) parts.push(t('date.resultRefused', { message: r.message ?? '' }))
+  return parts.join(' ')
+}
+
+export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  const { data, error, reload } = useLoad(() => api.getMeetingDate({ meetingDateId }), [meetingDateId])
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [status, setStatus] = useState('')
+  const [rejecting, setRejecting] = useState(false)
+  const [substantiations, setSubstantiations] = useState<SubstantiationView[] | null>(null)
+  const [reason, setReason] = useState('')
+  const [message, setMessage] = useState('')
+  const [messageLang, setMessageLang] = useState<Language>(language)
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  const act = async (run: () => Promise<ActionResult[] | ActionResult>) => {
+    setStatus('')
+    try {
+      const results = await run()
+      setStatus(summarize(Array.isArray(results) ? results : [results], t))
+      setSelected(new Set())
+      reload()
+    } catch (e) {
+      setStatus(t('app.error', { message: e instanceof Error ? e.message : String(e) }))
+    }
+  }
+
+  const accept = () => act(() => api.acceptParticipants({ participantIds: [...selected], messageLang }))
+  const openReject = () => {
+    setRejecting(true)
+    if (data?.meeting.facultyId && substantiations === null) {
+      api
+        .getRejectionSubstantiations({ facultyId: data.meeting.facultyId })
+        .then(setSubstantiations, () => setSubstantiations([]))
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement
+      )
+        return
+      if (e.altKey || e.ctrlKey || e.metaKey) return
+      if (e.key === 'Escape') onBack()
+      else if (e.key === 'a' && selected.size > 0) void accept()
+      else if (e.key === 'r' && selected.size > 0) openReject()
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  if (error) {
+    return (
+      <section>
+        <p role="alert" className="error">
+          {t('app.error', { message: error })}
+        </p>
+        <button type="button" onClick={onBack}>
+          {t('date.back')}
+        </button>
+      </section>
+    )
+  }
+  if (!data) return <p>{t('app.loading')}</p>
+  const { item, meeting } = data
+  return (
+    <section aria-labelledby="date-heading" className="meeting-date">
+      <button type="button" className="link" onClick={onBack}>
+        ← {t('date.back')}
+      </button>
+      <h1 id="date-heading">{langText(meeting.name, language, t('calendar.untitled'))}</h1>
+      <p className="facts-line">
+        <span>{item.start.slice(0, 10)}</span> ·{' '}
+        <span>
+          {item.start.slice(11, 16)}–{item.end.slice(11, 16)}
+        </span>
+        {item.room && (
+          <>
+            {' '}
+            · <span>{item.room}</span>
+          </>
+        )}
+        {' · '}
+        <span>
+          {t('date.seats', { taken: item.acceptedCount ?? 0, limit: item.seatsLimit ?? '∞' })}
+          {item.reserveSeatsLimit !== null &&
+            `, ${t('date.reserveSeats', { taken: item.waitingCount ?? 0, limit: item.reserveSeatsLimit })}`}
+        </span>
+        {meeting.term && (
+          <>
+            {' '}
+            · <span>{langText(meeting.term, language)}</span>
+          </>
+        )}
+      </p>
+      {langText(item.comment, language) && <p className="comment">{langText(item.comment, language)}</p>}
+
+      <div className="toolbar" role="toolbar" aria-label={t('date.actions')}>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => void accept()}
+          aria-keyshortcuts="a"
+        >
+          {t('date.accept')} ({selected.size})
+        </button>
+        <button type="button" disabled={selected.size === 0} onClick={openReject} aria-keyshortcuts="r">
+          {t('date.reject')} ({selected.size})
+        </button>
+        <label className="inline">
+          {t('date.messageLang')}{' '}
+          <select value={messageLang} onChange={(e) => setMessageLang(e.target.value as Language)}>
+            <option value="pl">polski</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </div>
+      <p role="status" aria-live="polite" className="status" data-testid="action-status">
+        {status}
+      </p>
+
+      {rejecting && (
+        <form
+          className="panel"
+          aria-labelledby="reject-heading"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setRejecting(false)
+            void act(() =>
+              api.rejectParticipants({
+                participantIds: [...selected],
+                ...(reason ? { substantiationId: reason } : {}),
+                ...(message.trim() ? { message: message.trim() } : {}),
+                messageLang
+              })
+            )
+          }}
+        >
+          <h2 id="reject-heading">{t('date.rejectHeading', { count: selected.size })}</h2>
+          <div className="form-row">
+            <label htmlFor="reject-reason">{t('date.rejectReason')}</label>
+            <select id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">{t('date.noReason')}</option>
+              {(substantiations ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {langText(s.name, language, s.id)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-row">
+            <label htmlFor="reject-message">{t('date.rejectMessage')}</label>
+            <textarea
+              id="reject-message"
+              rows={3}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          </div>
+          <button type="submit">{t('date.rejectConfirm')}</button>{' '}
+          <button type="button" onClick={() => setRejecting(false)}>
+            {t('date.cancel')}
+          </button>
+        </form>
+      )}
+
+      <ParticipantTable
+        caption={t('date.mainList')}
+        participants={data.main}
+        selected={selected}
+        onToggle={toggle}
+        language={language}
+      />
+      <ParticipantTable
+        caption={t('date.reserveList')}
+        participants={data.reserve}
+        selected={selected}
+        onToggle={toggle}
+        language={language}
+      />
+      <ParticipantTable
+        caption={t('date.rejectedList')}
+        participants={data.rejected}
+        selected={selected}
+        onToggle={toggle}
+        language={language}
+      />
+      {data.main.length + data.reserve.length + data.rejected.length === 0 && (
+        <p className="empty-state">{t('date.nobody')}</p>
+      )}
+
+      <SignUpForms meetingDateId={item.id} onDone={(r) => void act(async () => r)} />
+    </section>
+  )
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next'
+import type { Language, ParticipantView } from '../../../shared/types'
+import { langText } from '../../app/lang'
+
+export function personName(p: ParticipantView): string {
+  return [p.titles, p.firstName, p.lastName].filter(Boolean).join(' ')
+}
+
+/** One list (main, reserve or rejected) with selection checkboxes; names are plain text, never HTML. */
+export function ParticipantTable({
+  caption,
+  participants,
+  selected,
+  onToggle,
+  language
+}: {
+  caption: string
+  participants: ParticipantView[]
+  selected: ReadonlySet<string>
+  onToggle: (id: string) => void
+  language: Language
+}) {
+  const { t } = useTranslation()
+  if (participants.length === 0) return null
+  return (
+    <table className="participants">
+      <caption>
+        {caption} ({participants.length})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">{t('date.select')}</span>
+          </th>
+          <th scope="col">{t('date.queue')}</th>
+          <th scope="col">{t('date.name')}</th>
+          <th scope="col">{t('date.idOrContact')}</th>
+          <th scope="col">{t('date.status')}</th>
+          <th scope="col">{t('date.substantiation')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {participants.map((p) => (
+          <tr key={p.id} data-participant-id={p.id} className={p.pending ? 'pending' : undefined}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={t('date.selectPerson', { name: personName(p) })}
+                checked={selected.has(p.id)}
+                disabled={p.pending}
+                onChange={() => onToggle(p.id)}
+              />
+            </td>
+            <td>{p.numberInQueue ?? '–'}</td>
+            <td>
+              {personName(p)}
+              {p.isExternal && <span className="badge"> {t('date.outside')}</span>}
+              {p.pending && <span className="badge warn"> {t('date.pending')}</span>}
+            </td>
+            <td>
+              {p.isExternal
+                ? [p.email, p.contact].filter(Boolean).join(', ')
+                : (p.studentNumber ?? p.userId ?? '')}
+            </td>
+            <td>{t(`status.${p.status}`, { defaultValue: p.status })}</td>
+            <td>
+              {p.substantiation && <span>{langText(p.substantiation.name, language)}</span>}
+              {p.substantiationMessage && <span className="message"> “{p.substantiationMessage}”</span>}
+              {p.status === 'rejected' && (p.rejectionSubstantiation || p.rejectionMessage) && (
+                <span className="message">
+                  {' '}
+                  {t('date.rejectedBecause')} {langText(p.rejectionSubstantiation?.name, language)}{' '}
+                  {p.rejectionMessage ?? ''}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ActionResult } from '../../../shared/types'
+import { api } from '../../app/api'
+
+type Found = Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+
+/** Sign up a USOS user (searched among people the mirror knows) or an outside person. */
+export function SignUpForms({
+  meetingDateId,
+  onDone
+}: {
+  meetingDateId: string
+  onDone: (r: ActionResult) => void
+}) {
+  const { t } = useTranslation()
+  const [query, setQuery] = useState('')
+  const [found, setFound] = useState<Found>([])
+  const [userStatus, setUserStatus] = useState<'accepted' | 'waiting'>('accepted')
+  const [outside, setOutside] = useState({ firstName: '', lastName: '', email: '', contact: '' })
+  const [error, setError] = useState<string | null>(null)
+
+  const guard = async (run: () => Promise<void>) => {
+    setError(null)
+    try {
+      await run()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  return (
+    <div className="signup">
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <form
+        className="panel"
+        aria-labelledby="signup-user-heading"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void guard(async () => setFound(await api.searchUsers({ query })))
+        }}
+      >
+        <h2 id="signup-user-heading">{t('signup.userHeading')}</h2>
+        <div className="form-row">
+          <label htmlFor="user-query">{t('signup.search')}</label>
+          <input id="user-query" value={query} required onChange={(e) => setQuery(e.target.value)} />
+          <select
+            aria-label={t('date.status')}
+            value={userStatus}
+            onChange={(e) => setUserStatus(e.target.value as 'accepted' | 'waiting')}
+          >
+            <option value="accepted">{t('status.accepted')}</option>
+            <option value="waiting">{t('status.waiting')}</option>
+          </select>
+          <button type="submit">{t('signup.find')}</button>
+        </div>
+        {found.length > 0 && (
+          <ul className="found">
+            {found.map((u) => (
+              <li key={u.id}>
+                {u.firstName} {u.lastName} <span className="muted">{u.studentNumber ?? u.id}</span>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void guard(async () => {
+                      onDone(await api.signUpUser({ meetingDateId, userId: u.id, status: userStatus }))
+                      setFound([])
+                    })
+                  }
+                >
+                  {t('signup.signUp')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+      <form
+        className="panel"
+        aria-labelledby="signup-outside-heading"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void guard(async () => {
+            onDone(
+              await api.signUpOutsidePerson({
+                meetingDateId,
+                firstName: outside.firstName,
+                lastName: outside.lastName,
+                ...(outside.email.trim() ? { email: outside.email.trim() } : {}),
+                ...(outside.contact.trim() ? { contact: outside.contact.trim() } : {})
+              })
+            )
+            setOutside({ firstName: '', lastName: '', email: '', contact: '' })
+          })
+        }}
+      >
+        <h2 id="signup-outside-heading">{t('signup.outsideHeading')}</h2>
+        {(['firstName', 'lastName', 'email', 'contact'] as const).map((field) => (
+          <div className="form-row" key={field}>
+            <label htmlFor={`outside-${field}`}>{t(`signup.${field}`)}</label>
+            <input
+              id={`outside-${field}`}
+              type={field === 'email' ? 'email' : 'text'}
+              required={field === 'firstName' || field === 'lastName'}
+              value={outside[field]}
+              onChange={(e) => setOutside({ ...outside, [field]: e.target.value })}
+            />
+          </div>
+        ))}
+        <button type="submit">{t('signup.signUp')}</button>
+      </form>
+    </div>
+  )
+}
