@@ -118,6 +118,8 @@ export interface MethodDef {
   administrative?: boolean
   /** Scopes the token must carry. */
   scopes?: string[]
+  /** "Consumer: optional": may be called unsigned. */
+  anonymous?: boolean
   handler(ctx: CallContext): Json | Promise<Json>
 }
 
