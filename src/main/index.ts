@@ -1,8 +1,9 @@
 /** The Electron shell: one hardened window, the IPC handlers, and the core behind them. */
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppContext } from '../core/app/context'
+import { inProcessDemo } from '../core/app/demo'
 import { electronNativeBinding } from './native'
 import { createApiHandlers } from './ipc'
 import { registerIpc } from './electron-ipc'
@@ -37,15 +38,27 @@ function createWindow(): BrowserWindow {
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession, !devServerUrl)
   const binding = electronNativeBinding(app.getAppPath())
+  const dataDir = app.getPath('userData')
   const ctx = createAppContext({
-    dataDir: app.getPath('userData'),
+    dataDir,
     shell: 'electron',
     version: app.getVersion(),
     clientFactory: usosClientFactory,
     secretBox: new SafeStorageBox(),
+    demo: inProcessDemo(dataDir, binding ? { nativeBinding: binding } : {}),
     ...(binding ? { nativeBinding: binding } : {})
   })
-  registerIpc(createApiHandlers(ctx), ctx.events, appOrigin, () => BrowserWindow.getAllWindows())
+  registerIpc(
+    createApiHandlers(ctx, {
+      // Only the sign-in pages of installations (https) ever go to the system browser.
+      openExternal: (url) => {
+        if (new URL(url).protocol === 'https:') void shell.openExternal(url)
+      }
+    }),
+    ctx.events,
+    appOrigin,
+    () => BrowserWindow.getAllWindows()
+  )
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

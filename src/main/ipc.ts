@@ -149,7 +149,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return officeHours.meetingDate(meetingDateId)
     },
     async getRejectionSubstantiations({ facultyId }) {
-      const account = officeHours.account()
+      const account = await officeHours.ready(officeHours.account())
       const client = ctx.accounts.clientFor(account.id)
       const list = await client.call<Array<Record<string, unknown>>>(
         'services/meetings/get_rejection_substantiations',

@@ -15,6 +15,7 @@ import { apiEventNames } from '../shared/api'
 import type { ApiHandlers } from '../shared/api'
 import type { AppEvents } from '../core/app/events'
 import { createAppContext, type AppContext } from '../core/app/context'
+import { inProcessDemo } from '../core/app/demo'
 import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { usosClientFactory } from '../core/usos'
@@ -172,12 +173,16 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   }
 }
 
+function demoScale(value: string | undefined): 'small' | 'medium' | 'large' {
+  return value === 'small' || value === 'large' ? value : 'medium'
+}
+
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
 
-/** `node out/main/web.js [--port P] [--data-dir D]`: prints one JSON line, serves until stopped. */
+/** `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S]`: prints one JSON line, serves until stopped. */
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const here = dirname(fileURLToPath(import.meta.url))
@@ -187,7 +192,8 @@ async function main(): Promise<void> {
     dataDir,
     shell: 'web',
     version: pkg.version,
-    clientFactory: usosClientFactory
+    clientFactory: usosClientFactory,
+    demo: inProcessDemo(dataDir, { scale: demoScale(argValue(args, '--demo-scale')) })
   })
   const harness = await startWebHarness({
     handlers: createApiHandlers(ctx),

@@ -1,5 +1,8 @@
 import type { CliIo } from '../io'
 import { calendarCommand } from './calendar'
+import { demoServerCommand } from './demo-server'
+import { loginCommand, logoutCommand } from './login'
+import { syncCommand } from './sync'
 import { exportIcsCommand } from './export-ics'
 import { generateCommand } from './generate'
 import { participantsCommand } from './participants'
@@ -10,6 +13,10 @@ export interface CliCommand {
 }
 
 export const commands: Record<string, CliCommand> = {
+  'demo-server': demoServerCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  sync: syncCommand,
   calendar: calendarCommand,
   participants: participantsCommand,
   'export-ics': exportIcsCommand,

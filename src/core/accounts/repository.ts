@@ -80,6 +80,11 @@ export class AccountRepository {
       })
   }
 
+  /** The demo installation moved to another port: its account follows. */
+  upsertBaseUrl(id: string, baseUrl: string): void {
+    this.db.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run(baseUrl, id)
+  }
+
   setNeedsSignIn(id: string, value: boolean): void {
     this.db.prepare('UPDATE accounts SET needs_sign_in = ? WHERE id = ?').run(value ? 1 : 0, id)
   }

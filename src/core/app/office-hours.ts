@@ -91,6 +91,19 @@ export class OfficeHours {
     return this.ctx.mirrors.get(this.account().id)
   }
 
+  /**
+   * The demo installation runs in-process and is started on first use; its address may change
+   * between runs, so the demo account follows it.
+   */
+  async ready(account: Account): Promise<Account> {
+    if (!account.isDemo || !this.ctx.demo) return account
+    const { baseUrl } = await this.ctx.demo.start()
+    if (baseUrl === account.baseUrl) return account
+    const moved = { ...account, baseUrl }
+    this.ctx.accounts.repo.upsertBaseUrl(account.id, baseUrl)
+    return moved
+  }
+
   /** A client for the account whose 401s flag the account and tell the window. */
   private caller(account: Account): UsosCaller {
     const client = this.ctx.accounts.clientFor(account.id)
@@ -124,7 +137,7 @@ export class OfficeHours {
   }
 
   private async runSync(options: { full?: boolean }): Promise<SyncSummaryView> {
-    const account = this.account()
+    const account = await this.ready(this.account())
     const db = this.ctx.mirrors.get(account.id)
     const usos = this.caller(account)
     const progress = (
@@ -185,7 +198,7 @@ export class OfficeHours {
    * it stays queued and is sent by the next sync.
    */
   async write<K extends OperationKind>(kind: K, payload: OperationPayload<K>): Promise<ActionResult> {
-    const account = this.account()
+    const account = await this.ready(this.account()).catch(() => this.account())
     const db = this.ctx.mirrors.get(account.id)
     const outbox = new Outbox(db)
     const entry = outbox.enqueue(kind, payload)

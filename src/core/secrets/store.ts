@@ -22,6 +22,8 @@ export interface SecretStoreStatus extends SecretBoxStatus {
  */
 export class SecretStore {
   private readonly memory = new Map<string, StoredSecrets>()
+  /** Entries sealed by another box (the desktop app's keychain, seen from the CLI): kept as they are. */
+  private readonly foreign = new Map<string, string>()
   private readonly file: string
   private persist: boolean
 
@@ -50,11 +52,13 @@ export class SecretStore {
   }
 
   set(accountId: string, secrets: StoredSecrets): void {
+    this.foreign.delete(accountId)
     this.memory.set(accountId, secrets)
     this.save()
   }
 
   delete(accountId: string): void {
+    this.foreign.delete(accountId)
     this.memory.delete(accountId)
     this.save()
   }
@@ -72,14 +76,16 @@ export class SecretStore {
       try {
         this.memory.set(id, JSON.parse(this.box.decrypt(Buffer.from(blob, 'base64'))) as StoredSecrets)
       } catch {
-        // Sealed by another key (a copied profile, a reset keychain): that account signs in again.
+        // Sealed by another box or key (the app's keychain seen from the CLI, a reset keychain):
+        // unreadable here, so that account signs in again here, but the entry is kept for its owner.
+        this.foreign.set(id, blob)
       }
     }
   }
 
   private save(): void {
     if (!this.persist) return
-    const sealed: Record<string, string> = {}
+    const sealed: Record<string, string> = Object.fromEntries(this.foreign)
     for (const [id, secrets] of this.memory) {
       sealed[id] = this.box.encrypt(JSON.stringify(secrets)).toString('base64')
     }

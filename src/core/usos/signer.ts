@@ -58,7 +58,8 @@ export function signRequest(input: SignInput): Record<string, string> {
   const signature = oauth.getSignature(
     { url: input.url, method: input.method, data },
     input.token?.secret ?? '',
-    oauthData as unknown as OAuth.Data
+    // oauth-1.0a merges the request's parameters into the object it is given: hand it a copy.
+    { ...oauthData } as unknown as OAuth.Data
   )
   return { ...oauthData, oauth_signature: signature }
 }

@@ -57,6 +57,25 @@ describe('SecretStore', () => {
     expect(new SecretStore(d, new KeyFileBox(d)).get('acc-2')).toEqual(secrets)
   })
 
+  it('keeps entries it cannot open (another box, e.g. the app keychain seen from the CLI) when saving', () => {
+    const d = dir()
+    const appBox: SecretBox = {
+      describe: () => ({ backend: 'keychain', strong: true }),
+      encrypt: (p) => Buffer.from(`app:${p}`),
+      decrypt: (b) => {
+        const t = b.toString()
+        if (!t.startsWith('app:')) throw new Error('not mine')
+        return t.slice(4)
+      }
+    }
+    new SecretStore(d, appBox).set('app-account', secrets)
+    const cli = new SecretStore(d, new KeyFileBox(d))
+    expect(cli.get('app-account')).toBeNull()
+    cli.set('cli-account', secrets)
+    expect(new SecretStore(d, appBox).get('app-account')).toEqual(secrets)
+    expect(new SecretStore(d, new KeyFileBox(d)).get('cli-account')).toEqual(secrets)
+  })
+
   it('refuses a damaged key file with a clear message', () => {
     const d = dir()
     writeFileSync(join(d, 'secret.key'), 'short')

@@ -66,6 +66,18 @@ describe('OAuth 1.0a HMAC-SHA1 signatures (vectors from reliability.md)', () => 
     expect(s.oauth_signature).toBe('tR3+Ty81lMeYAr/Fid0kMTYa/WM=')
   })
 
+  it('answers only oauth_ parameters, so request parameters are not sent twice', () => {
+    const s = signRequest({
+      method: 'POST',
+      url: 'https://u.example/x',
+      params: [['fac_id', 'WF']],
+      consumer,
+      timestamp: 1,
+      nonce: 'n'
+    })
+    expect(Object.keys(s).every((k) => k.startsWith('oauth_'))).toBe(true)
+  })
+
   it('encodes per RFC 3986 and keeps repeated names', () => {
     expect(percentEncode("a!b'c(d)e*f ~")).toBe('a%21b%27c%28d%29e%2Af%20~')
     const one = signRequest({

@@ -16,6 +16,7 @@ import {
   type AnswererPool,
   type QuestionSpec
 } from './content'
+import { templateName } from './names'
 
 const COUNTS: Record<Scale, { templates: number; slips: number }> = {
   small: { templates: 14, slips: 36 },
@@ -211,10 +212,7 @@ class Seeder {
         round === 0 ? this.facA : round === 1 ? this.facB : (facs[(i * 7 + round) % facs.length] as string)
       const lang: Lang = i % 3 === 2 ? 'en' : 'pl'
       const state = this.templateState(i, round)
-      const names = lang === 'pl' ? kind.namesPl : kind.namesEn
-      let name = names[round % names.length] as string
-      if (round >= names.length)
-        name = `${name} (${lang === 'pl' ? 'wersja' : 'version'} ${Math.floor(round / names.length) + 1})`
+      const name = templateName(kind, lang, round, this.world.referenceDate)
       const tpl: SeededTemplate = {
         id: this.nextTemplateId++,
         facId,

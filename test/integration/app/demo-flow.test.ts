@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppContext, type AppContext } from '../../../src/core/app/context'
+import { inProcessDemo } from '../../../src/core/app/demo'
+import { usosClientFactory } from '../../../src/core/usos'
+import { callApi, createApiHandlers } from '../../../src/main/ipc'
+import type { ApiHandlers } from '../../../src/shared/api'
+
+let ctx: AppContext
+let api: ApiHandlers
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'demo-flow-'))
+  ctx = createAppContext({
+    dataDir,
+    shell: 'web',
+    version: '0',
+    clientFactory: usosClientFactory,
+    demo: inProcessDemo(dataDir, { scale: 'small' })
+  })
+  api = createApiHandlers(ctx)
+})
+afterAll(async () => {
+  await ctx.demo?.stop()
+  ctx.close()
+})
+
+describe('the app on the demo installation, through its API handlers', () => {
+  it('signs in to the demo in one call and fills the calendar with a sync', async () => {
+    const account = await api.startDemo({})
+    expect(account).toMatchObject({ isDemo: true, firstName: 'Zofia', lastName: 'Żółkiewska', active: true })
+    const first = await api.sync({})
+    expect(first.meetings).toBeGreaterThan(0)
+    expect(first.meeting_dates).toBeGreaterThan(0)
+    expect(first.participant_lists_read).toBe(first.meeting_dates)
+    const again = await api.sync({})
+    expect(again.requests).toBe(2)
+    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    expect(items.length).toBe(first.meeting_dates)
+  })
+
+  it('accepts a waiting participant in USOS and shows it after the next sync', async () => {
+    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    let target: { dateId: string; participantId: string } | null = null
+    for (const item of items) {
+      const details = await api.getMeetingDate({ meetingDateId: item.id })
+      const waiting = [...details.main, ...details.reserve].find(
+        (p) => p.status === 'waiting' && !p.isReserve
+      )
+      if (waiting) {
+        target = { dateId: item.id, participantId: waiting.id }
+        break
+      }
+    }
+    expect(target).not.toBeNull()
+    const [result] = await api.acceptParticipants({ participantIds: [target!.participantId] })
+    expect(result).toMatchObject({ outcome: 'done' })
+    // Accepting again: USOS says "already accepted", which counts as done.
+    const [again] = await api.acceptParticipants({ participantIds: [target!.participantId] })
+    expect(again).toMatchObject({ outcome: 'done' })
+    await api.sync({ full: true })
+    const details = await api.getMeetingDate({ meetingDateId: target!.dateId })
+    expect([...details.main, ...details.reserve].find((p) => p.id === target!.participantId)?.status).toBe(
+      'accepted'
+    )
+  })
+
+  it('rejects with a substantiation and signs up an outside person', async () => {
+    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    // A date with a free seat on either list.
+    const item = items.find(
+      (i) =>
+        (i.acceptedCount ?? 0) < (i.seatsLimit ?? 0) || (i.waitingCount ?? 0) < (i.reserveSeatsLimit ?? 0)
+    )!
+    const details = await api.getMeetingDate({ meetingDateId: item.id })
+    const reasons = await api.getRejectionSubstantiations({ facultyId: details.meeting.facultyId! })
+    expect(reasons.length).toBeGreaterThan(0)
+    const signUp = await api.signUpOutsidePerson({
+      meetingDateId: item.id,
+      firstName: 'Olga',
+      lastName: 'Tokarczuk',
+      email: 'olga@example.com'
+    })
+    expect(signUp, signUp.message ?? '').toMatchObject({ outcome: 'done' })
+    await api.sync({ full: true })
+    const after = await api.getMeetingDate({ meetingDateId: item.id })
+    const olga = [...after.main, ...after.reserve].find((p) => p.lastName === 'Tokarczuk')
+    expect(olga).toMatchObject({ isExternal: true, email: 'olga@example.com', pending: false })
+    const [rejected] = await api.rejectParticipants({
+      participantIds: [olga!.id],
+      substantiationId: reasons[0]!.id,
+      message: 'Proszę przyjść w czwartek.'
+    })
+    expect(rejected?.outcome).toBe('done')
+    await api.sync({ full: true })
+    const final = await api.getMeetingDate({ meetingDateId: item.id })
+    expect(final.rejected.find((p) => p.id === olga!.id)?.rejectionMessage).toBe('Proszę przyjść w czwartek.')
+  })
+
+  it('shows USOS’s reason when it refuses a write, and parks it for attention', async () => {
+    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    const date = items[0]!
+    // Fill both lists, one outside person after another, until USOS says no.
+    let r = await api.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Anna', lastName: 'Pełna 0' })
+    for (let n = 1; r.outcome === 'done' && n < 50; n++) {
+      r = await api.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Anna', lastName: `Pełna ${n}` })
+    }
+    expect(r.outcome).toBe('needs_attention')
+    expect(r.message).toMatch(/no seats/i)
+    const outbox = await api.listOutbox({})
+    expect(outbox.find((o) => o.opId === r.opId)).toMatchObject({ state: 'needs_attention' })
+    await api.discardOutbox({ opId: r.opId })
+    expect((await api.listOutbox({})).find((o) => o.opId === r.opId)).toBeUndefined()
+  })
+
+  it('refuses bad input at the boundary with a clear message', async () => {
+    const r = await callApi(api, 'calendarRange', { from: '2026-13-01', to: 'x' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    const missing = await callApi(api, 'getMeetingDate', { meetingDateId: 'nope' })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+})
