@@ -14,7 +14,7 @@ export interface Harness {
 
 /** Starts the built web harness (`out/main/web.js`) on a fresh profile; one per test file. */
 async function startHarness(dataDir: string): Promise<{ harness: Harness; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--demo-scale', 'small'], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   const line = await new Promise<string>((resolve, reject) => {

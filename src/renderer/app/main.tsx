@@ -5,11 +5,9 @@ import { api } from './api'
 import { App } from './App'
 import { initI18n } from './i18n'
 
-async function start(): Promise<void> {
+async function start(root: HTMLElement): Promise<void> {
   const settings = await api.getSettings()
   initI18n(settings.language)
-  const root = document.getElementById('root')
-  if (!root) throw new Error('no #root element')
   createRoot(root).render(
     <StrictMode>
       <App initialSettings={settings} />
@@ -17,4 +15,15 @@ async function start(): Promise<void> {
   )
 }
 
-void start()
+const root = document.getElementById('root')
+if (root) {
+  start(root).catch((error: unknown) => {
+    // Without its settings the app cannot start: say so plainly instead of a blank window.
+    const message = error instanceof Error ? error.message : String(error)
+    const p = document.createElement('p')
+    p.setAttribute('role', 'alert')
+    p.className = 'error fatal'
+    p.textContent = `USOS Office Hours could not start / Nie udało się uruchomić aplikacji: ${message}`
+    root.replaceChildren(p)
+  })
+}

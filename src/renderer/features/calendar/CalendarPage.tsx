@@ -1,6 +1,6 @@
 import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Calendar, dateFnsLocalizer, type View } from 'react-big-calendar'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
 import { useTranslation } from 'react-i18next'
@@ -41,6 +41,24 @@ function visibleRange(view: View, date: Date): { from: string; to: string } {
   }
 }
 
+/**
+ * react-big-calendar marks some empty rows as role="row", row groups outside any table, and its
+ * day headers as columnheaders outside any row, which screen readers (and axe) reject. Its headers are replaced below; rows
+ * without cells lose the role here.
+ */
+function repairGridRoles(root: HTMLElement): void {
+  for (const el of root.querySelectorAll('[role="rowgroup"]')) {
+    if (!el.parentElement?.closest('[role="grid"],[role="table"],[role="treegrid"]'))
+      el.removeAttribute('role')
+  }
+  for (const el of root.querySelectorAll('[role="row"]')) {
+    if (!el.querySelector('[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]'))
+      el.removeAttribute('role')
+  }
+}
+
+const PlainHeader = ({ label }: { label: string }) => <span>{label}</span>
+
 const PALETTE = ['#0b5cad', '#8a3ffc', '#007d79', '#b35c00', '#a2191f', '#005d5d', '#6929c4', '#1d6b32']
 
 export function colourFor(meetingId: string): string {
@@ -80,6 +98,16 @@ export function CalendarPage({
     [data, language, t]
   )
 
+  const gridRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const root = gridRef.current
+    if (!root) return
+    repairGridRoles(root)
+    const observer = new MutationObserver(() => repairGridRoles(root))
+    observer.observe(root, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (
@@ -108,7 +136,7 @@ export function CalendarPage({
           {t('app.error', { message: error })}
         </p>
       )}
-      <div className="calendar-shell" data-testid="calendar">
+      <div className="calendar-shell" data-testid="calendar" ref={gridRef}>
         <Calendar<Event>
           localizer={localizer}
           culture={language}
@@ -122,6 +150,7 @@ export function CalendarPage({
           min={new Date(1970, 0, 1, 7, 0)}
           max={new Date(1970, 0, 1, 21, 0)}
           scrollToTime={new Date(1970, 0, 1, 8, 0)}
+          components={{ header: PlainHeader }}
           onSelectEvent={(e) => onOpenDate(e.item.id)}
           onKeyPressEvent={(e, ev) => {
             const key = (ev as unknown as { key?: string }).key

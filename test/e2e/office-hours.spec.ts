@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core in the page; answers the serious and critical violations. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>
+        }
+      }
+    ).axe
+    return axe.run(document, { resultTypes: ['violations'] })
+  })
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  if (process.env.AXE_DEBUG) console.log(JSON.stringify(bad, null, 1).slice(0, 4000))
+  return bad.map((v) => `${v.id} (${v.nodes.length})`)
+}
+
+test.describe.configure({ mode: 'serial' })
+test.use({ bypassCSP: true })
+
+test.describe('office hours on the demo installation', () => {
+  test('a newcomer opens the demo and sees their week', async ({ page, harness }) => {
+    await page.goto(harness.pageUrl)
+    await page.getByRole('button', { name: 'Otwórz demo' }).click()
+    await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await expect(page.locator('.rbc-event').first()).toBeVisible()
+    expect(await page.locator('.rbc-event').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: 'test/artifacts/screenshots/calendar-week.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+  })
+
+  test('switches to month and agenda by keyboard', async ({ page, harness }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    await expect(page.locator('.rbc-event').first()).toBeVisible({ timeout: 10_000 })
+    await page.locator('main').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('m')
+    await expect(page.locator('.rbc-month-view')).toBeVisible()
+    await page.screenshot({ path: 'test/artifacts/screenshots/calendar-month.png', fullPage: true })
+    await page.keyboard.press('a')
+    await expect(page.locator('.rbc-agenda-view')).toBeVisible()
+    await page.screenshot({ path: 'test/artifacts/screenshots/calendar-agenda.png', fullPage: true })
+    await page.keyboard.press('w')
+    await expect(page.locator('.rbc-time-view')).toBeVisible()
+  })
+
+  test('opens a meeting date, accepts a waiting person and signs up an outside person', async ({
+    page,
+    harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    await page.locator('main').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('m')
+    // Find a date whose main list has someone waiting, through the meeting date pages.
+    const events = page.locator('.rbc-event')
+    await expect(events.first()).toBeVisible({ timeout: 10_000 })
+    const count = await events.count()
+    let found = false
+    for (let i = 0; i < count && !found; i++) {
+      await page.goto(`${harness.pageUrl}#/calendar`)
+      await page.locator('main').click({ position: { x: 5, y: 5 } })
+      await page.keyboard.press('m')
+      await page.locator('.rbc-event').nth(i).click()
+      await expect(page.getByRole('button', { name: /Przyjmij/ })).toBeVisible()
+      const waitingRow = page.locator('table.participants tr', { hasText: 'oczekuje' }).first()
+      if ((await waitingRow.count()) > 0) {
+        found = true
+        await waitingRow.getByRole('checkbox').check()
+        await page.getByRole('button', { name: /Przyjmij \(1\)/ }).click()
+        await expect(page.getByTestId('action-status')).toContainText('Zapisano 1 zmianę w USOS')
+      }
+    }
+    expect(found).toBe(true)
+    await page.screenshot({ path: 'test/artifacts/screenshots/meeting-date.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    await page.getByLabel('Imię').fill('Ewa')
+    await page.getByLabel('Nazwisko', { exact: true }).fill('<img src=x onerror=alert(1)>')
+    await page.getByLabel('E-mail').fill('ewa@example.com')
+    await page.getByRole('button', { name: 'Zapisz', exact: true }).last().click()
+    await expect(page.getByTestId('action-status')).toContainText(/Zapisano|USOS odmówił/)
+    // Hostile names are text, never markup.
+    await expect(page.locator('img[src="x"]')).toHaveCount(0)
+  })
+
+  test('switching the language shows every screen in English', async ({ page, harness }) => {
+    await page.goto(`${harness.pageUrl}#/settings`)
+    await page.getByLabel('Język').selectOption('en')
+    await page.getByRole('link', { name: 'Calendar' }).click()
+    await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Today' })).toBeVisible()
+    await page.getByRole('link', { name: 'Pending changes' }).click()
+    await expect(page.getByRole('heading', { name: 'Pending changes' })).toBeVisible()
+    await page.screenshot({ path: 'test/artifacts/screenshots/outbox-en.png', fullPage: true })
+  })
+})
