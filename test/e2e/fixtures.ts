@@ -29,17 +29,28 @@ async function startHarness(dataDir: string): Promise<{ harness: Harness; child:
   }
 }
 
-export const test = base.extend<object, { harness: Harness }>({
-  harness: [
+async function withHarness(use: (h: Harness) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'office-hours-e2e-'))
+  const { harness, child } = await startHarness(dataDir)
+  try {
+    await use(harness)
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `harness`: a fresh profile for each test (a newcomer). `sharedHarness`: one profile for all the
+ * tests of a worker, for flows that build on each other (signed in once, then used).
+ */
+export const test = base.extend<{ harness: Harness }, { sharedHarness: Harness }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  harness: async ({}, use) => withHarness(use),
+  sharedHarness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-    async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'office-hours-e2e-'))
-      const { harness, child } = await startHarness(dataDir)
-      await use(harness)
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-      rmSync(dataDir, { recursive: true, force: true })
-    },
+    async ({}, use) => withHarness(use),
     { scope: 'worker' }
   ]
 })

@@ -31,7 +31,7 @@ test.describe.configure({ mode: 'serial' })
 test.use({ bypassCSP: true })
 
 test.describe('office hours on the demo installation', () => {
-  test('a newcomer opens the demo and sees their week', async ({ page, harness }) => {
+  test('a newcomer opens the demo and sees their week', async ({ page, sharedHarness: harness }) => {
     await page.goto(harness.pageUrl)
     await page.getByRole('button', { name: 'Otwórz demo' }).click()
     await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible({ timeout: 20_000 })
@@ -42,7 +42,7 @@ test.describe('office hours on the demo installation', () => {
     expect(await accessibilityProblems(page)).toEqual([])
   })
 
-  test('switches to month and agenda by keyboard', async ({ page, harness }) => {
+  test('switches to month and agenda by keyboard', async ({ page, sharedHarness: harness }) => {
     await page.goto(`${harness.pageUrl}#/calendar`)
     await expect(page.locator('.rbc-event').first()).toBeVisible({ timeout: 10_000 })
     await page.locator('main').click({ position: { x: 5, y: 5 } })
@@ -58,7 +58,7 @@ test.describe('office hours on the demo installation', () => {
 
   test('opens a meeting date, accepts a waiting person and signs up an outside person', async ({
     page,
-    harness
+    sharedHarness: harness
   }) => {
     await page.goto(`${harness.pageUrl}#/calendar`)
     await page.locator('main').click({ position: { x: 5, y: 5 } })
@@ -95,7 +95,7 @@ test.describe('office hours on the demo installation', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0)
   })
 
-  test('switching the language shows every screen in English', async ({ page, harness }) => {
+  test('switching the language shows every screen in English', async ({ page, sharedHarness: harness }) => {
     await page.goto(`${harness.pageUrl}#/settings`)
     await page.getByLabel('Język').selectOption('en')
     await page.getByRole('link', { name: 'Calendar' }).click()

@@ -21,12 +21,15 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const [outbox, setOutbox] = useState({ pending: 0, needsAttention: 0 })
   const [syncError, setSyncError] = useState<string | null>(null)
 
+  const [loadError, setLoadError] = useState<string | null>(null)
   const loadAccounts = useCallback(() => {
-    api
-      .listAccounts()
-      .then(setAccounts, () =>
-        setAccounts({ accounts: [], secretStorage: { backend: '?', strong: false, persisted: false } })
-      )
+    api.listAccounts().then(
+      (a) => {
+        setAccounts(a)
+        setLoadError(null)
+      },
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e))
+    )
   }, [])
 
   const sync = useCallback(async (full = false) => {
@@ -109,6 +112,11 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        {loadError && (
+          <p role="alert" className="error">
+            {t('app.error', { message: loadError })}
+          </p>
+        )}
         <StatusBar account={active} progress={progress} error={syncError} onSync={() => void sync()} />
         {section === 'calendar' && (
           <CalendarPage refreshKey={refreshKey} onOpenDate={(id) => navigate({ section: 'date', id })} />

@@ -9,7 +9,7 @@ const SIZES: Record<
 > = {
   small: { ownMeetings: 3, colleagueMeetings: 2, datesPerMeeting: 14, fill: 0.6 },
   medium: { ownMeetings: 8, colleagueMeetings: 8, datesPerMeeting: 26, fill: 0.7 },
-  large: { ownMeetings: 24, colleagueMeetings: 24, datesPerMeeting: 30, fill: 0.95 }
+  large: { ownMeetings: 44, colleagueMeetings: 8, datesPerMeeting: 34, fill: 0.97 }
 }
 
 const MEETING_NAMES: Array<[string, string, string | null, string | null]> = [
@@ -157,7 +157,7 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
     const minutes = i % 2 ? '30' : '00'
     const room = rng.pick(world.rooms)
     for (const d of days) {
-      const seats = rng.pick([4, 6, 8, 10, 12])
+      const seats = world.scale === 'large' ? rng.pick([8, 10, 12, 15]) : rng.pick([4, 6, 8, 10, 12])
       const reserve = rng.pick([0, 2, 3, 5])
       const start = `${d} ${String(hour).padStart(2, '0')}:${minutes}:00`
       const end = `${d} ${String(hour + 1).padStart(2, '0')}:${i % 3 === 0 ? '30' : minutes}:00`
@@ -177,11 +177,13 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
           rng.bool(0.9) ? room : null
         ).lastInsertRowid
       )
-      // Past dates are mostly full; future ones fill up as they approach.
+      // Past dates are mostly full; future ones fill up as they approach. (At large scale every
+      // date is nearly full: that scale exists to load the app.)
       const past = d < world.referenceDate
-      const share = past
-        ? size.fill
-        : Math.max(0.1, size.fill - (parseISO(d).getTime() - reference.getTime()) / (86_400_000 * 60))
+      const share =
+        past || world.scale === 'large'
+          ? size.fill
+          : Math.max(0.1, size.fill - (parseISO(d).getTime() - reference.getTime()) / (86_400_000 * 60))
       const wanted = Math.min(
         seats + reserve,
         Math.round((seats + reserve) * share) + (getISODay(parseISO(d)) === 1 ? 1 : 0)
