@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli'
+import type { CliIo } from '../../../src/cli/io'
+import { mirrorFile } from '../../../src/core/app/paths'
+import { startDemoServer, type DemoServer } from '../../../src/emulator'
+
+let server: DemoServer
+beforeAll(async () => {
+  server = await startDemoServer({ scale: 'medium', latencyMs: 15, seed: 11 })
+})
+afterAll(() => server.close())
+
+/** Runs a command in-process; `pin` answers the PIN prompt the way a person would, from the page. */
+async function cli(argv: string[]) {
+  let out = ''
+  let err = ''
+  const io: CliIo = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    readLine: async () => {
+      const url = out.split('\n')[0] as string
+      const token = new URL(url).searchParams.get('oauth_token') as string
+      const page = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ oauth_token: token, role: 'lecturer', decision: 'grant' }).toString()
+      })
+      return /id="oauth-verifier">([^<]+)</.exec(await page.text())?.[1] ?? null
+    }
+  }
+  const code = await runCli(argv, io)
+  return { code, out, err }
+}
+
+async function signedInProfile(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cli-demo-'))
+  const login = await cli([
+    'login',
+    '--base-url',
+    server.baseUrl,
+    '--consumer-key',
+    server.consumerKey,
+    '--consumer-secret',
+    server.consumerSecret,
+    '--data-dir',
+    dataDir
+  ])
+  expect(login.code, login.err).toBe(0)
+  expect(login.out.split('\n')[1]).toBe('Zofia Żółkiewska')
+  return dataDir
+}
+
+describe('the CLI against the demo installation', () => {
+  it('logs in with the PIN flow, syncs, lists the calendar, exports ICS and logs out', async () => {
+    const dataDir = await signedInProfile()
+    const sync = await cli(['sync', '--data-dir', dataDir])
+    expect(sync.code, sync.err).toBe(0)
+    const summary = JSON.parse(sync.out) as {
+      requests: number
+      meetings: number
+      meeting_dates: number
+      participants: number
+    }
+    expect(summary.meeting_dates).toBeGreaterThan(0)
+    expect(summary.requests).toBe(2 + summary.meeting_dates)
+    const again = JSON.parse((await cli(['sync', '--data-dir', dataDir])).out) as { requests: number }
+    expect(again.requests).toBe(2)
+
+    const cal = await cli([
+      'calendar',
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2100-01-01',
+      '--json',
+      '--data-dir',
+      dataDir
+    ])
+    expect((JSON.parse(cal.out) as unknown[]).length).toBe(summary.meeting_dates)
+    const ics = join(dataDir, 'out.ics')
+    const exported = await cli(['export-ics', '--out', ics, '--data-dir', dataDir])
+    expect(exported.out).toBe(`${summary.meeting_dates}\n`)
+    expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VEVENT')
+
+    const logout = await cli(['logout', '--data-dir', dataDir])
+    expect(logout.code, logout.err).toBe(0)
+    const after = await cli(['sync', '--data-dir', dataDir])
+    expect(after.code).not.toBe(0)
+    expect(after.err).toMatch(/sign in/i)
+  })
+
+  it('refuses a wrong consumer secret with a one-line message', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cli-demo-bad-'))
+    const r = await cli([
+      'login',
+      '--base-url',
+      server.baseUrl,
+      '--consumer-key',
+      server.consumerKey,
+      '--consumer-secret',
+      'wrong',
+      '--data-dir',
+      dataDir
+    ])
+    expect(r.code).not.toBe(0)
+    expect(r.err.trim().split('\n')).toHaveLength(1)
+    expect(r.err).toMatch(/signature/i)
+  })
+
+  it('leaves an intact, consistent mirror when a sync is killed (SIGKILL) at random moments', async () => {
+    const cliJs = join(process.cwd(), 'out/main/cli.js')
+    expect(existsSync(cliJs), 'the built CLI is needed: npm run build').toBe(true)
+    const dataDir = await signedInProfile()
+    const account = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>
+    const accountId = Object.keys(account)[0] as string
+    let checked = 0
+    for (let round = 0; round < 6; round++) {
+      const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--data-dir', dataDir], {
+        stdio: 'ignore'
+      })
+      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 1200)))
+      child.kill('SIGKILL')
+      await new Promise((r) => child.once('exit', r))
+      if (!existsSync(mirrorFile(dataDir, accountId))) continue
+      checked++
+      const db = new Database(mirrorFile(dataDir, accountId))
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      db.pragma('foreign_keys = ON')
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      // Every participant list that was written is whole: its count matches the date's counters.
+      const torn = db
+        .prepare(
+          `SELECT d.id FROM meeting_dates d WHERE d.participants_fingerprint IS NOT NULL AND d.registered_participants_count <>
+             (SELECT COUNT(*) FROM participants p WHERE p.meeting_date_id = d.id AND p.status <> 'rejected')`
+        )
+        .all()
+      expect(torn).toEqual([])
+      db.close()
+    }
+    expect(checked).toBeGreaterThan(3)
+    // And a sync run to the end afterwards brings everything in step.
+    const finish = await cli(['sync', '--data-dir', dataDir])
+    expect(finish.code, finish.err).toBe(0)
+  }, 60_000)
+})
