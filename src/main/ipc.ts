@@ -10,6 +10,7 @@ import { AppError, type Envelope } from '../shared/errors'
 import type { AccountsView, SubstantiationView } from '../shared/types'
 import { APP_SCOPES } from '../core/accounts/types'
 import { startLoopbackCallback } from '../core/accounts/loopback'
+import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations'
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
 import { stmt } from '../core/mirror/statements'
@@ -60,6 +61,9 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
 
     async listAccounts() {
       return accountsView()
+    },
+    async listInstallations({ source }) {
+      return listInstallations(ctx.db, source ?? MOTHER_SERVER)
     },
     async setActiveAccount({ accountId }) {
       ctx.accounts.setActive(accountId)

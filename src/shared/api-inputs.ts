@@ -21,6 +21,7 @@ export const apiInputs = {
     .strict(),
 
   listAccounts: none,
+  listInstallations: z.object({ source: z.string().url().max(300).optional() }).strict(),
   setActiveAccount: z.object({ accountId: id }).strict(),
   startDemo: z
     .object({ role: z.enum(['lecturer', 'student', 'template_admin', 'administrator']).optional() })

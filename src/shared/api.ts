@@ -13,6 +13,7 @@ import type {
   ActionResult,
   AppInfo,
   CalendarItem,
+  InstallationView,
   MeetingDateDetails,
   OutboxItemView,
   Settings,
@@ -28,6 +29,7 @@ export interface ApiResults {
   updateSettings: Settings
 
   listAccounts: AccountsView
+  listInstallations: { installations: InstallationView[]; fresh: boolean; problem: string | null }
   setActiveAccount: AccountsView
   startDemo: AccountView
   beginSignIn: SignInStart
@@ -75,6 +77,7 @@ export const apiMethods = [
   'getSettings',
   'updateSettings',
   'listAccounts',
+  'listInstallations',
   'setActiveAccount',
   'startDemo',
   'beginSignIn',

@@ -148,3 +148,10 @@ export interface ActionResult {
   message: string | null
   opId: string
 }
+
+export interface InstallationView {
+  baseUrl: string
+  name: LangDict
+  version: string | null
+  contactEmails: string[]
+}

@@ -4,6 +4,7 @@
  * (`expect*`): a malformed answer becomes a clear `bad_response` error, never a half-written mirror.
  */
 import { AppError } from '../../shared/errors'
+import { fieldSelector } from '../usos/fields'
 import type { LangDict } from '../../shared/types'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -15,7 +16,8 @@ export interface WireUser {
   student_number?: string | null
   titles?: { before: string | null; after: string | null } | null
 }
-export const USER_FIELDS = 'id|first_name|last_name|student_number|titles'
+const USER = { id: true, first_name: true, last_name: true, student_number: true, titles: true } as const
+export const USER_FIELDS = fieldSelector(USER)
 
 export interface WireMeeting {
   id: string
@@ -30,8 +32,19 @@ export interface WireMeeting {
   auto_accept: boolean | null
   soonest_datetime: string | null
 }
-export const MEETING_FIELDS =
-  'id|name|comment|faculty[id|name]|term[id|name|start_date|end_date]|lecturer[id]|open|state|substantiation_mode|auto_accept|soonest_datetime'
+export const MEETING_FIELDS = fieldSelector({
+  id: true,
+  name: true,
+  comment: true,
+  faculty: { id: true, name: true },
+  term: { id: true, name: true, start_date: true, end_date: true },
+  lecturer: { id: true },
+  open: true,
+  state: true,
+  substantiation_mode: true,
+  auto_accept: true,
+  soonest_datetime: true
+})
 
 export interface WireMeetingDate {
   id: string
@@ -48,8 +61,21 @@ export interface WireMeetingDate {
   waiting_participants_count: number | null
   room: { id: string; number: string | null; building_name: LangDict | null; capacity: number | null } | null
 }
-export const MEETING_DATE_FIELDS =
-  'id|meeting[id]|comment|start_time|end_time|registration_start_time|registration_end_time|seats_limit|reserve_seats_limit|registered_participants_count|accepted_participants_count|waiting_participants_count|room'
+export const MEETING_DATE_FIELDS = fieldSelector({
+  id: true,
+  meeting: { id: true },
+  comment: true,
+  start_time: true,
+  end_time: true,
+  registration_start_time: true,
+  registration_end_time: true,
+  seats_limit: true,
+  reserve_seats_limit: true,
+  registered_participants_count: true,
+  accepted_participants_count: true,
+  waiting_participants_count: true,
+  room: true
+})
 
 export interface WireSubstantiation {
   id: string
@@ -57,7 +83,7 @@ export interface WireSubstantiation {
   message: LangDict | null
   type: string | null
 }
-const SUBSTANTIATION = 'id|name|message|type'
+const SUBSTANTIATION = { id: true, name: true, message: true, type: true } as const
 
 export interface WireParticipant {
   id: string
@@ -77,7 +103,24 @@ export interface WireParticipant {
   lecturer_actions: Json
   user_actions: Json
 }
-export const PARTICIPANT_FIELDS = `id|is_external|user[${USER_FIELDS}]|external_first_name|external_last_name|external_email|external_contact|status|is_reserve|number_in_queue|substantiation[${SUBSTANTIATION}]|rejection_substantiation[${SUBSTANTIATION}]|substantiation_message|rejection_substantiation_message|lecturer_actions|user_actions`
+export const PARTICIPANT_FIELDS = fieldSelector({
+  id: true,
+  is_external: true,
+  user: USER,
+  external_first_name: true,
+  external_last_name: true,
+  external_email: true,
+  external_contact: true,
+  status: true,
+  is_reserve: true,
+  number_in_queue: true,
+  substantiation: SUBSTANTIATION,
+  rejection_substantiation: SUBSTANTIATION,
+  substantiation_message: true,
+  rejection_substantiation_message: true,
+  lecturer_actions: true,
+  user_actions: true
+})
 
 // --- checking answers ---------------------------------------------------------------------
 

@@ -10,3 +10,4 @@ export const usosClientFactory: ClientFactory = (options) => new Client(options)
 export * from './api'
 export type { MethodSpec } from './method-spec'
 export { USOS_METHODS } from './methods.generated'
+export * from './fields'

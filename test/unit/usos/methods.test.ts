@@ -73,3 +73,14 @@ describe('the typed API', () => {
     expect(client.stats().requests).toBe(0)
   })
 })
+
+describe('field selectors', () => {
+  it('are built from structured lists, nested references in brackets', async () => {
+    const { fieldSelector } = await import('../../../src/core/usos')
+    expect(fieldSelector({ id: true, lecturer: { id: true, faculty: { name: true } }, term: true })).toBe(
+      'id|lecturer[id|faculty[name]]|term'
+    )
+    const { PARTICIPANT_FIELDS } = await import('../../../src/core/sync')
+    expect(PARTICIPANT_FIELDS).toContain('user[id|first_name|last_name|student_number|titles]')
+  })
+})

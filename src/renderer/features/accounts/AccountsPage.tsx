@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountsView, SignInStart } from '../../../shared/types'
+import type { AccountsView, InstallationView, SignInStart } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 
@@ -25,6 +25,18 @@ export function AccountsPage({
   const [flow, setFlow] = useState<'pin' | 'loopback'>('pin')
   const [pending, setPending] = useState<SignInStart | null>(null)
   const [pin, setPin] = useState('')
+  const [installations, setInstallations] = useState<InstallationView[]>([])
+  const [listProblem, setListProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    api.listInstallations({}).then(
+      (r) => {
+        setInstallations(r.installations)
+        setListProblem(r.problem)
+      },
+      (e: unknown) => setListProblem(e instanceof Error ? e.message : String(e))
+    )
+  }, [])
 
   useEffect(
     () =>
@@ -137,15 +149,28 @@ export function AccountsPage({
       >
         <h2 id="signin-heading">{t('accounts.signInHeading')}</h2>
         <p className="hint">{t('accounts.howTo')}</p>
+        {listProblem && (
+          <p className="hint" data-testid="installations-problem">
+            {listProblem}
+          </p>
+        )}
         <div className="form-row">
           <label htmlFor="base-url">{t('accounts.baseUrl')}</label>
           <input
             id="base-url"
             required
+            list="installation-list"
             value={baseUrl}
             placeholder="https://usosapps.uw.edu.pl/"
             onChange={(e) => setBaseUrl(e.target.value)}
           />
+          <datalist id="installation-list">
+            {installations.map((i) => (
+              <option key={i.baseUrl} value={i.baseUrl}>
+                {langText(i.name, language, i.baseUrl)}
+              </option>
+            ))}
+          </datalist>
         </div>
         <div className="form-row">
           <label htmlFor="consumer-key">{t('accounts.consumerKey')}</label>
