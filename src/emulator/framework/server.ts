@@ -112,7 +112,8 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
       ...parseAuthorizationHeader(req.headers.authorization)
     ]
     const signed = { method: req.method ?? 'GET', baseUrl: `http://${url.host}${url.pathname}`, params }
-    const nowMs = deps.now().getTime()
+    // OAuth timestamps are checked against the real clock: setNow() moves only the data's "now".
+    const nowMs = Date.now()
 
     if (name.startsWith('oauth/')) return oauthEndpoint(name, req, res, signed, nowMs)
 

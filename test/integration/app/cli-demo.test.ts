@@ -94,6 +94,33 @@ describe('the CLI against the demo installation', () => {
     expect(after.err).toMatch(/sign in/i)
   })
 
+  it('runs the demo installation as a command: one JSON line, then serves until stopped', async () => {
+    const cliJs = join(process.cwd(), 'out/main/cli.js')
+    expect(existsSync(cliJs), 'the built CLI is needed: npm run build').toBe(true)
+    const child = spawn(process.execPath, [cliJs, 'demo-server', '--scale', 'small', '--latency-ms', '5'], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const line = await new Promise<string>((resolve, reject) => {
+      let buf = ''
+      child.stdout.on('data', (c: Buffer) => {
+        buf += c.toString()
+        if (buf.includes('\n')) resolve(buf.split('\n')[0] as string)
+      })
+      child.once('exit', (code) => reject(new Error(`demo-server exited with ${code}`)))
+    })
+    const info = JSON.parse(line) as { base_url: string; consumer_key: string; consumer_secret: string }
+    expect(info.consumer_key).toBe('demo-office-hours')
+    const list = await fetch(`${info.base_url}services/apisrv/installations`)
+    expect((await list.json())[0].base_url).toBe(info.base_url)
+    const stats = (await (await fetch(`${info.base_url}__demo/stats`)).json()) as { requests_total: number }
+    expect(stats.requests_total).toBe(1)
+    child.kill('SIGTERM')
+    expect(await new Promise((r) => child.once('exit', r))).toBe(0)
+    const bad = await cli(['demo-server', '--scale', 'huge'])
+    expect(bad.code).not.toBe(0)
+    expect(bad.err).toMatch(/--scale must be/)
+  })
+
   it('refuses a wrong consumer secret with a one-line message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cli-demo-bad-'))
     const r = await cli([
