@@ -150,9 +150,11 @@ describe('the CLI against the demo installation', () => {
       const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--data-dir', dataDir], {
         stdio: 'ignore'
       })
+      // Listen for the exit from the start: a quick sync may end before the kill.
+      const exited = new Promise((r) => child.once('exit', r))
       await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 1200)))
       child.kill('SIGKILL')
-      await new Promise((r) => child.once('exit', r))
+      await exited
       if (!existsSync(mirrorFile(dataDir, accountId))) continue
       checked++
       const db = new Database(mirrorFile(dataDir, accountId))
