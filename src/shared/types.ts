@@ -26,7 +26,7 @@ export interface AppInfo {
 
 /** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */
 export interface CalendarItem {
-  kind: 'meeting_date'
+  kind: 'meeting_date' | 'exam_group'
   id: string
   meetingId: string
   title: LangDict
@@ -40,6 +40,9 @@ export interface CalendarItem {
   acceptedCount: number | null
   waitingCount: number | null
   registeredCount: number | null
+  /** For an exam group: the exam and the group's number. */
+  examId?: string
+  groupNumber?: number
 }
 
 export interface AccountView {
@@ -74,6 +77,8 @@ export interface SignInStart {
 export interface SyncSummaryView {
   requests: number
   elapsed_ms: number
+  exams: number
+  exam_groups: number
   meetings: number
   meeting_dates: number
   participants: number

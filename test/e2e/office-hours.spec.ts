@@ -48,9 +48,19 @@ test.describe('office hours on the demo installation', () => {
     await page.locator('main').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('m')
     await expect(page.locator('.rbc-month-view')).toBeVisible()
+    // The exam groups the lecturer examines share the calendar, drawn apart from office hours.
+    await page.keyboard.press('a')
+    await expect(page.locator('.rbc-agenda-view')).toBeVisible()
+    await page.keyboard.press('m')
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-month.png', fullPage: true })
     await page.keyboard.press('a')
     await expect(page.locator('.rbc-agenda-view')).toBeVisible()
+    await expect(
+      page
+        .locator('.rbc-agenda-view')
+        .getByText(/Egzamin/)
+        .first()
+    ).toBeVisible()
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-agenda.png', fullPage: true })
     await page.keyboard.press('w')
     await expect(page.locator('.rbc-time-view')).toBeVisible()
@@ -64,7 +74,7 @@ test.describe('office hours on the demo installation', () => {
     await page.locator('main').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('m')
     // Find a date whose main list has someone waiting, through the meeting date pages.
-    const events = page.locator('.rbc-event')
+    const events = page.locator('.rbc-event:not(.exam-group)')
     await expect(events.first()).toBeVisible({ timeout: 10_000 })
     const count = await events.count()
     let found = false
@@ -72,7 +82,7 @@ test.describe('office hours on the demo installation', () => {
       await page.goto(`${harness.pageUrl}#/calendar`)
       await page.locator('main').click({ position: { x: 5, y: 5 } })
       await page.keyboard.press('m')
-      await page.locator('.rbc-event').nth(i).click()
+      await page.locator('.rbc-event:not(.exam-group)').nth(i).click()
       await expect(page.getByRole('button', { name: /Przyjmij/ })).toBeVisible()
       const waitingRow = page.locator('table.participants tr', { hasText: 'oczekuje' }).first()
       if ((await waitingRow.count()) > 0) {

@@ -1,11 +1,11 @@
-import { calendarRange } from '../../core/mirror/calendar'
+import { calendarWithExams } from '../../core/mirror/calendar'
 import { parseOptions } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
 import { dataDirOf, dayOption, nextDay, openActiveMirror } from './profile'
 
 export const calendarCommand: CliCommand = {
-  summary: 'list meeting dates from the mirror between two days (inclusive)',
+  summary: 'list meeting dates and exam groups from the mirror between two days (inclusive)',
   async run(args, io) {
     const o = parseOptions(args, {
       from: { type: 'string' },
@@ -18,7 +18,7 @@ export const calendarCommand: CliCommand = {
     if (to < from) throw new CliError('--to is before --from')
     const { mirror, close } = openActiveMirror(dataDirOf(o['data-dir']))
     try {
-      const items = calendarRange(mirror, from, nextDay(to)).map((i) => ({
+      const items = calendarWithExams(mirror, from, nextDay(to)).map((i) => ({
         id: i.id,
         kind: i.kind,
         meeting_id: i.meetingId,

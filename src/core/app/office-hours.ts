@@ -8,12 +8,13 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { ActionResult, AccountView, OutboxItemView, SyncSummaryView } from '../../shared/types'
 import type { Account } from '../accounts/types'
-import { calendarRange } from '../mirror/calendar'
+import { calendarWithExams } from '../mirror/calendar'
 import { meetingDateDetails } from '../office-hours/details'
 import { drainOutbox } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
 import { syncMeetings, type UsosCaller } from '../sync/engine'
+import { syncExamGroups } from '../sync/exams'
 import type { AppContext } from './context'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
@@ -169,9 +170,16 @@ export class OfficeHours {
         ...(options.full ? { full: true } : {}),
         onProgress: (p) => progress(p.phase === 'done' ? 'done' : p.phase, p.done, p.total)
       })
+      const exams = await syncExamGroups(db, usos, {
+        ...syncWindow(this.now()),
+        ...(options.full ? { full: true } : {}),
+        now: this.now
+      })
       return {
-        requests: summary.requests,
+        requests: summary.requests + exams.requests,
         elapsed_ms: summary.elapsed_ms,
+        exams: exams.exams,
+        exam_groups: exams.exam_groups,
         meetings: summary.meetings,
         meeting_dates: summary.meeting_dates,
         participants: summary.participants,
@@ -186,7 +194,7 @@ export class OfficeHours {
 
   calendar(from: string, to: string) {
     const account = this.ctx.accounts.active()
-    return account ? calendarRange(this.ctx.mirrors.get(account.id), from, to) : []
+    return account ? calendarWithExams(this.ctx.mirrors.get(account.id), from, to) : []
   }
 
   meetingDate(id: string) {

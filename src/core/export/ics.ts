@@ -145,6 +145,47 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
     if (lines.length) props.push(['description', {}, 'text', lines.join('\n')])
     events.push(['vevent', props, []])
   }
+  // Exam groups the user examines, unless the export is for one meeting only.
+  if (!options.meetingId) {
+    const groups = stmt(
+      db,
+      `SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.revision, e.name_pl, e.name_en, e.course_id,
+              r.number AS room_number, r.building_name_pl AS building_pl, r.building_name_en AS building_en
+       FROM exam_groups g JOIN exams e ON e.id = g.exam_id LEFT JOIN rooms r ON r.id = g.room_id
+       WHERE g.exam_start >= ? AND g.exam_start < ? ORDER BY g.exam_start`
+    ).all(
+      options.from ? `${options.from} 00:00:00` : '0000',
+      options.to ? `${options.to} 00:00:00` : '9999'
+    ) as Array<{
+      exam_id: string
+      number: number
+      exam_start: string
+      exam_end: string
+      revision: number
+      name_pl: string | null
+      name_en: string | null
+      course_id: string | null
+      room_number: string | null
+      building_pl: string | null
+      building_en: string | null
+    }>
+    for (const g of groups) {
+      const building = pick(g.building_pl, g.building_en, language)
+      const name = pick(g.name_pl, g.name_en, language) || (language === 'pl' ? 'Egzamin' : 'Exam')
+      const props: JCalProperty[] = [
+        ['uid', {}, 'text', `exam-group-${g.exam_id}-${g.number}@${options.uidDomain}`],
+        ['dtstamp', {}, 'date-time', stamp],
+        ['sequence', {}, 'integer', g.revision],
+        zoned('dtstart', g.exam_start),
+        zoned('dtend', g.exam_end),
+        ['summary', {}, 'text', g.course_id ? `${name} (${g.course_id})` : name],
+        ['categories', {}, 'text', language === 'pl' ? 'Egzamin' : 'Exam']
+      ]
+      if (g.room_number)
+        props.push(['location', {}, 'text', building ? `${g.room_number}, ${building}` : g.room_number])
+      events.push(['vevent', props, []])
+    }
+  }
   const calendar = [
     'vcalendar',
     [
@@ -163,6 +204,6 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
   // ical.js ends the last line without CRLF; RFC 5545 wants every content line terminated.
   return {
     text: `${ICAL.stringify(calendar as unknown as Parameters<typeof ICAL.stringify>[0])}\r\n`,
-    count: rows.length
+    count: events.length
   }
 }

@@ -37,6 +37,58 @@ export function calendarRange(db: Database.Database, fromDay: string, toDay: str
   return (stmt(db, RANGE).all(`${fromDay} 00:00:00`, `${toDay} 00:00:00`) as Row[]).map(toItem)
 }
 
+const EXAM_GROUPS = `
+  SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.capacity, g.attendees_count, e.name_pl, e.name_en, e.course_id,
+         r.number AS room_number, r.building_name_pl AS building_pl
+  FROM exam_groups g JOIN exams e ON e.id = g.exam_id LEFT JOIN rooms r ON r.id = g.room_id
+  WHERE g.exam_start >= ? AND g.exam_start < ?`
+
+interface ExamRow {
+  exam_id: string
+  number: number
+  exam_start: string
+  exam_end: string
+  capacity: number | null
+  attendees_count: number | null
+  name_pl: string | null
+  name_en: string | null
+  course_id: string | null
+  room_number: string | null
+  building_pl: string | null
+}
+
+/** Exam groups the user examines, in the same calendar as office hours. */
+export function examGroupsRange(db: Database.Database, fromDay: string, toDay: string): CalendarItem[] {
+  return (stmt(db, EXAM_GROUPS).all(`${fromDay} 00:00:00`, `${toDay} 00:00:00`) as ExamRow[]).map((r) => ({
+    kind: 'exam_group',
+    id: `exam:${r.exam_id}:${r.number}`,
+    meetingId: `exam:${r.exam_id}`,
+    examId: r.exam_id,
+    groupNumber: r.number,
+    title: {
+      pl: [r.name_pl, r.course_id].filter(Boolean).join(' · ') || null,
+      en: [r.name_en, r.course_id].filter(Boolean).join(' · ') || null
+    },
+    comment: { pl: null, en: null },
+    start: r.exam_start,
+    end: r.exam_end,
+    room:
+      r.room_number === null ? null : r.building_pl ? `${r.room_number}, ${r.building_pl}` : r.room_number,
+    seatsLimit: r.capacity,
+    reserveSeatsLimit: null,
+    acceptedCount: r.attendees_count,
+    waitingCount: null,
+    registeredCount: r.attendees_count
+  }))
+}
+
+/** Office hours and exam groups together, in time order. */
+export function calendarWithExams(db: Database.Database, fromDay: string, toDay: string): CalendarItem[] {
+  return [...calendarRange(db, fromDay, toDay), ...examGroupsRange(db, fromDay, toDay)].sort((a, b) =>
+    a.start === b.start ? a.id.localeCompare(b.id) : a.start < b.start ? -1 : 1
+  )
+}
+
 export function calendarItemById(db: Database.Database, meetingDateId: string): CalendarItem | null {
   const row = stmt(db, `${SELECT} WHERE d.id = ?`).get(meetingDateId) as Row | undefined
   return row ? toItem(row) : null

@@ -192,4 +192,38 @@ export const mirrorMigrations: Migration[] = [
   }
 ]
 
+mirrorMigrations.push(
+  // 2: exams the user examines, and their groups (what the calendar shows next to office hours).
+  (db) => {
+    db.exec(`
+      CREATE TABLE exams (
+        id TEXT PRIMARY KEY,
+        examination_session_id TEXT,
+        term_id TEXT,
+        course_id TEXT,
+        name_pl TEXT,
+        name_en TEXT,
+        registration_start TEXT,
+        registration_end TEXT,
+        sync_id INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE exam_groups (
+        exam_id TEXT NOT NULL REFERENCES exams(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        exam_start TEXT NOT NULL,
+        exam_end TEXT NOT NULL,
+        capacity INTEGER,
+        number_of_slots INTEGER,
+        room_id TEXT,
+        is_examiner INTEGER NOT NULL DEFAULT 0,
+        attendees_count INTEGER,
+        revision INTEGER NOT NULL DEFAULT 0,
+        sync_id INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (exam_id, number)
+      ) STRICT;
+      CREATE INDEX exam_groups_by_start ON exam_groups (exam_start);
+    `)
+  }
+)
+
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -1,2 +1,3 @@
 export * from './engine'
 export * from './wire'
+export * from './exams'

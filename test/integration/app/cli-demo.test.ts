@@ -65,9 +65,12 @@ describe('the CLI against the demo installation', () => {
       meetings: number
       meeting_dates: number
       participants: number
+      exam_groups: number
     }
     expect(summary.meeting_dates).toBeGreaterThan(0)
-    expect(summary.requests).toBe(2 + summary.meeting_dates)
+    // 2 + one participants call per date, plus one exams call per month of the window.
+    expect(summary.requests - 2 - summary.meeting_dates).toBeGreaterThanOrEqual(7)
+    expect(summary.requests - 2 - summary.meeting_dates).toBeLessThanOrEqual(8)
     const again = JSON.parse((await cli(['sync', '--data-dir', dataDir])).out) as { requests: number }
     expect(again.requests).toBe(2)
 
@@ -81,10 +84,12 @@ describe('the CLI against the demo installation', () => {
       '--data-dir',
       dataDir
     ])
-    expect((JSON.parse(cal.out) as unknown[]).length).toBe(summary.meeting_dates)
+    const listed = JSON.parse(cal.out) as Array<{ kind: string }>
+    expect(listed.filter((i) => i.kind === 'meeting_date')).toHaveLength(summary.meeting_dates)
+    expect(listed.filter((i) => i.kind === 'exam_group')).toHaveLength(summary.exam_groups)
     const ics = join(dataDir, 'out.ics')
     const exported = await cli(['export-ics', '--out', ics, '--data-dir', dataDir])
-    expect(exported.out).toBe(`${summary.meeting_dates}\n`)
+    expect(exported.out).toBe(`${summary.meeting_dates + summary.exam_groups}\n`)
     expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VEVENT')
 
     const logout = await cli(['logout', '--data-dir', dataDir])

@@ -37,11 +37,18 @@ describe('the app on the demo installation, through its API handlers', () => {
     const again = await api.sync({})
     expect(again.requests).toBe(2)
     const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
-    expect(items.length).toBe(first.meeting_dates)
+    expect(items.filter((i) => i.kind === 'meeting_date')).toHaveLength(first.meeting_dates)
+    // The exam groups the lecturer examines share the calendar.
+    expect(first.exam_groups).toBeGreaterThan(0)
+    expect(items.filter((i) => i.kind === 'exam_group')).toHaveLength(first.exam_groups)
+    const sorted = items.map((i) => i.start)
+    expect(sorted).toEqual([...sorted].sort())
   })
 
   it('accepts a waiting participant in USOS and shows it after the next sync', async () => {
-    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+      (i) => i.kind === 'meeting_date'
+    )
     let target: { dateId: string; participantId: string } | null = null
     for (const item of items) {
       const details = await api.getMeetingDate({ meetingDateId: item.id })
@@ -67,7 +74,9 @@ describe('the app on the demo installation, through its API handlers', () => {
   })
 
   it('rejects with a substantiation and signs up an outside person', async () => {
-    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+      (i) => i.kind === 'meeting_date'
+    )
     // A date with a free seat on either list.
     const item = items.find(
       (i) =>
@@ -99,7 +108,9 @@ describe('the app on the demo installation, through its API handlers', () => {
   })
 
   it('shows USOS’s reason when it refuses a write, and parks it for attention', async () => {
-    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+      (i) => i.kind === 'meeting_date'
+    )
     const date = items[0]!
     // Fill both lists, one outside person after another, until USOS says no.
     let r = await api.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Anna', lastName: 'Pełna 0' })

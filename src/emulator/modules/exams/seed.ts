@@ -114,7 +114,10 @@ export function seedExams(db: Database.Database, world: SeedWorld, rng: Rng): vo
       for (const u of admitted) insertAdmitted.run(examId, u)
       for (const u of rng.shuffle(world.users.students).slice(0, 3)) insertUnadmitted.run(examId, u, examrep)
       for (let g = 1; g <= groups; g++) {
-        const date = addDays(first, g - 1)
+        // Exams are held on weekdays: a group falling on a weekend moves to the Monday.
+        const raw = addDays(first, g - 1)
+        const weekday = raw.getDay()
+        const date = weekday === 6 ? addDays(raw, 2) : weekday === 0 ? addDays(raw, 1) : raw
         const startHour = 9 + ((g * 2) % 8)
         const start = `${day(date)} ${String(startHour).padStart(2, '0')}:00:00`
         const end = `${day(date)} ${String(startHour + 2).padStart(2, '0')}:00:00`

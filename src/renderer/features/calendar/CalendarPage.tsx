@@ -151,13 +151,18 @@ export function CalendarPage({
           max={new Date(1970, 0, 1, 21, 0)}
           scrollToTime={new Date(1970, 0, 1, 8, 0)}
           components={{ header: PlainHeader }}
-          onSelectEvent={(e) => onOpenDate(e.item.id)}
+          onSelectEvent={(e) => {
+            if (e.item.kind === 'meeting_date') onOpenDate(e.item.id)
+          }}
           onKeyPressEvent={(e, ev) => {
             const key = (ev as unknown as { key?: string }).key
-            if (key === 'Enter' || key === ' ') onOpenDate(e.item.id)
+            if ((key === 'Enter' || key === ' ') && e.item.kind === 'meeting_date') onOpenDate(e.item.id)
           }}
           eventPropGetter={(e) => ({
-            className: `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
+            className:
+              e.item.kind === 'exam_group'
+                ? 'exam-group'
+                : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
           })}
           messages={{
             week: t('calendar.week'),
