@@ -6,6 +6,7 @@ import { createAppContext } from '../core/app/context'
 import { inProcessDemo } from '../core/app/demo'
 import { electronNativeBinding } from './native'
 import { createApiHandlers } from './ipc'
+import { printHtml } from './print'
 import { registerIpc } from './electron-ipc'
 import { hardenContents, hardenSession } from './security'
 import { secureWebPreferences } from './security-policy'
@@ -51,6 +52,7 @@ void app.whenReady().then(() => {
   registerIpc(
     createApiHandlers(ctx, {
       // Only the sign-in pages of installations (https) ever go to the system browser.
+      print: printHtml,
       openExternal: (url) => {
         if (new URL(url).protocol === 'https:') void shell.openExternal(url)
       }

@@ -14,12 +14,21 @@ import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
 import { stmt } from '../core/mirror/statements'
+import { buildIcs } from '../core/export/ics'
+import { participantListCsv, participantListHtml } from '../core/export/participants'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
+
+const printedAt = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
 export interface HandlerHooks {
   /** Opens a sign-in page in the system browser (Electron); the web harness leaves it to the page. */
   openExternal?: (url: string) => void
+  /** Prints a page (Electron's print dialog), or saves it as a PDF; answers the PDF's path, or null. */
+  print?: (
+    html: string,
+    opts: { pdf: boolean; title: string }
+  ) => Promise<{ printed: boolean; pdfPath: string | null }>
 }
 
 export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): ApiHandlers {
@@ -243,6 +252,40 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         }))
     },
 
+    async exportIcs({ from, to, withParticipants }) {
+      const account = officeHours.account()
+      const { text, count } = buildIcs(officeHours.mirror(), {
+        uidDomain: new URL(account.baseUrl).hostname,
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        withParticipants: withParticipants === true,
+        language: ctx.settings.get().language
+      })
+      return { fileName: `office-hours${from ? `-${from}` : ''}${to ? `-${to}` : ''}.ics`, text, count }
+    },
+    async exportParticipants({ meetingDateId, format, language }) {
+      const details = officeHours.meetingDate(meetingDateId)
+      const base = `participants-${details.item.start.slice(0, 10)}-${meetingDateId}`
+      return format === 'csv'
+        ? {
+            fileName: `${base}.csv`,
+            text: participantListCsv(details, language),
+            mimeType: 'text/csv;charset=utf-8'
+          }
+        : {
+            fileName: `${base}.html`,
+            text: participantListHtml(details, language, printedAt()),
+            mimeType: 'text/html;charset=utf-8'
+          }
+    },
+    async printParticipants({ meetingDateId, language, pdf }) {
+      const details = officeHours.meetingDate(meetingDateId)
+      const html = participantListHtml(details, language, printedAt())
+      if (!hooks.print) return { printed: false, html, pdfPath: null }
+      const title = `${details.item.start.slice(0, 10)} ${details.meeting.name[language] ?? ''}`.trim()
+      const result = await hooks.print(html, { pdf: pdf === true, title })
+      return { printed: result.printed, html: null, pdfPath: result.pdfPath }
+    },
     async listOutbox() {
       return officeHours.outbox()
     },

@@ -78,6 +78,15 @@ export const apiInputs = {
     .strict(),
   searchUsers: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
 
+  exportIcs: z
+    .object({ from: day.optional(), to: day.optional(), withParticipants: z.boolean().optional() })
+    .strict(),
+  exportParticipants: z
+    .object({ meetingDateId: id, format: z.enum(['csv', 'html']), language: languageSchema })
+    .strict(),
+  printParticipants: z
+    .object({ meetingDateId: id, language: languageSchema, pdf: z.boolean().optional() })
+    .strict(),
   listOutbox: none,
   retryOutbox: z.object({ opId: id }).strict(),
   discardOutbox: z.object({ opId: id }).strict()

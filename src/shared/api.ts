@@ -48,6 +48,10 @@ export interface ApiResults {
   signUpOutsidePerson: ActionResult
   searchUsers: Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
 
+  exportIcs: { fileName: string; text: string; count: number }
+  exportParticipants: { fileName: string; text: string; mimeType: string }
+  /** `printed`: the desktop app printed (or saved the PDF); otherwise the page to print in the browser. */
+  printParticipants: { printed: boolean; html: string | null; pdfPath: string | null }
   listOutbox: OutboxItemView[]
   retryOutbox: OutboxItemView[]
   discardOutbox: OutboxItemView[]
@@ -93,6 +97,9 @@ export const apiMethods = [
   'signUpUser',
   'signUpOutsidePerson',
   'searchUsers',
+  'exportIcs',
+  'exportParticipants',
+  'printParticipants',
   'listOutbox',
   'retryOutbox',
   'discardOutbox'

@@ -105,6 +105,53 @@ test.describe('office hours on the demo installation', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0)
   })
 
+  test('prints a participant list to PDF with every participant, and exports CSV and ICS', async ({
+    page,
+    sharedHarness: harness,
+    browser
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    await expect(page.locator('.rbc-event').first()).toBeVisible({ timeout: 10_000 })
+    const ics = page.waitForEvent('download')
+    await page.getByRole('button', { name: /Eksportuj widok|Export this view/ }).click()
+    const icsText = readFileSync(await (await ics).path(), 'utf8')
+    expect(icsText).toContain('BEGIN:VCALENDAR')
+    expect(icsText).toContain('TZID=Europe/Warsaw')
+
+    await page.locator('.rbc-event:not(.exam-group)').first().click()
+    await expect(page.getByRole('button', { name: /Przyjmij|Accept/ })).toBeVisible()
+    const dateId = decodeURIComponent(new URL(page.url()).hash.replace('#/date/', ''))
+    const details = await page.evaluate((id) => window.api.getMeetingDate({ meetingDateId: id }), dateId)
+    if (!details.ok) throw new Error(details.error.message)
+    const people = [...details.value.main, ...details.value.reserve]
+    expect(people.length).toBeGreaterThan(0)
+
+    const csv = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV' }).click()
+    const csvText = readFileSync(await (await csv).path(), 'utf8')
+    expect(csvText.charCodeAt(0)).toBe(0xfeff)
+    for (const p of people) expect(csvText).toContain(p.lastName)
+
+    // In the browser the printable page is handed over (the desktop app prints it itself).
+    const printable = page.waitForEvent('download')
+    await page.getByRole('button', { name: /Drukuj listę|Print list/ }).click()
+    const html = readFileSync(await (await printable).path(), 'utf8')
+    const printPage = await browser.newPage()
+    await printPage.setContent(html)
+    await printPage.screenshot({ path: 'test/artifacts/screenshots/print-preview.png', fullPage: true })
+    const pdf = await printPage.pdf({ format: 'A4' })
+    await printPage.close()
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const doc = await getDocument({ data: new Uint8Array(pdf) }).promise
+    let text = ''
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent()
+      text += content.items.map((i) => ('str' in i ? i.str : '')).join(' ') + '\n'
+    }
+    const flat = text.replace(/\s+/g, ' ')
+    for (const p of people) expect(flat).toContain(p.lastName)
+  })
+
   test('switching the language shows every screen in English', async ({ page, sharedHarness: harness }) => {
     await page.goto(`${harness.pageUrl}#/settings`)
     await page.getByLabel('Język').selectOption('en')

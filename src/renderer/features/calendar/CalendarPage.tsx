@@ -8,6 +8,7 @@ import type { CalendarItem, Language } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
@@ -136,6 +137,16 @@ export function CalendarPage({
           {t('app.error', { message: error })}
         </p>
       )}
+      <div className="toolbar">
+        <button
+          type="button"
+          onClick={() =>
+            void api.exportIcs(range).then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
+          }
+        >
+          {t('calendar.exportIcs')}
+        </button>
+      </div>
       <div className="calendar-shell" data-testid="calendar" ref={gridRef}>
         <Calendar<Event>
           localizer={localizer}

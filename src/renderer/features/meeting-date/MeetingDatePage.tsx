@@ -4,6 +4,7 @@ import type { ActionResult, Language, SubstantiationView } from '../../../shared
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
 import { SignUpForms } from './SignUpForms'
 
@@ -136,6 +137,27 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
         </button>
         <button type="button" disabled={selected.size === 0} onClick={openReject} aria-keyshortcuts="r">
           {t('date.reject')} ({selected.size})
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void api.printParticipants({ meetingDateId, language }).then((r) => {
+              if (!r.printed && r.html)
+                download(`participants-${meetingDateId}.html`, r.html, 'text/html;charset=utf-8')
+            })
+          }
+        >
+          {t('date.print')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void api
+              .exportParticipants({ meetingDateId, format: 'csv', language })
+              .then((f) => download(f.fileName, f.text, f.mimeType))
+          }
+        >
+          {t('date.csv')}
         </button>
         <label className="inline">
           {t('date.messageLang')}{' '}

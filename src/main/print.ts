@@ -1,0 +1,59 @@
+/**
+ * Printing in the desktop app: the page (produced and tested by the core) goes into a hidden,
+ * sandboxed window with no preload and JavaScript off, then to the system print dialog or to a
+ * PDF written atomically. Names on the page are untrusted text, already escaped by the core.
+ */
+import { BrowserWindow, dialog } from 'electron'
+import { writeFileAtomic } from '../core/fs/atomic'
+
+const PDF_TIMEOUT_MS = 20_000
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)
+    )
+  ])
+}
+
+export async function printHtml(
+  html: string,
+  opts: { pdf: boolean; title: string }
+): Promise<{ printed: boolean; pdfPath: string | null }> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true
+    }
+  })
+  try {
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    win.webContents.on('will-navigate', (e) => e.preventDefault())
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    if (opts.pdf) {
+      const target = await dialog.showSaveDialog({
+        defaultPath: `${opts.title.replace(/[\\/:*?"<>|]+/g, '-')}.pdf`,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }]
+      })
+      if (target.canceled || !target.filePath) return { printed: false, pdfPath: null }
+      const pdf = await withTimeout(
+        win.webContents.printToPDF({ pageSize: 'A4', printBackground: true }),
+        PDF_TIMEOUT_MS,
+        'Making the PDF'
+      )
+      writeFileAtomic(target.filePath, pdf, 0o644)
+      return { printed: true, pdfPath: target.filePath }
+    }
+    const printed = await new Promise<boolean>((resolve) =>
+      win.webContents.print({ printBackground: true }, (success) => resolve(success))
+    )
+    return { printed, pdfPath: null }
+  } finally {
+    win.destroy()
+  }
+}
