@@ -48,17 +48,14 @@ test.describe('office hours on the demo installation', () => {
     await page.locator('main').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('m')
     await expect(page.locator('.rbc-month-view')).toBeVisible()
-    // The exam groups the lecturer examines share the calendar, drawn apart from office hours.
-    await page.keyboard.press('a')
-    await expect(page.locator('.rbc-agenda-view')).toBeVisible()
-    await page.keyboard.press('m')
+
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-month.png', fullPage: true })
     await page.keyboard.press('a')
     await expect(page.locator('.rbc-agenda-view')).toBeVisible()
     await expect(
       page
         .locator('.rbc-agenda-view')
-        .getByText(/Egzamin/)
+        .getByText(/egzamin/i)
         .first()
     ).toBeVisible()
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-agenda.png', fullPage: true })

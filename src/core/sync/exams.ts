@@ -4,7 +4,7 @@
  * few calls; exams change rarely, so they are read on a full sync and otherwise at most every few
  * hours, which keeps an ordinary no-change sync at two requests.
  */
-import { addDays, format, parseISO } from 'date-fns'
+import { addMonths, format, parseISO } from 'date-fns'
 import type Database from 'better-sqlite3'
 import { stmt } from '../mirror/statements'
 import { fieldSelector } from '../usos/fields'
@@ -12,7 +12,6 @@ import type { UsosCaller } from './engine'
 import { expectList, langDict } from './wire'
 
 export const EXAMS_INTERVAL_MS = 6 * 60 * 60 * 1000
-const CHUNK_DAYS = 30
 
 const EXAM_FIELDS = fieldSelector({
   id: true,
@@ -64,13 +63,11 @@ export async function syncExamGroups(
   if (!options.full && last && now.getTime() - Date.parse(last.value) < EXAMS_INTERVAL_MS) {
     return { requests: 0, exams: 0, exam_groups: 0, skipped: true }
   }
+  // USOS allows at most one month per call: calendar months from the window's start.
   const chunks: Array<[string, string]> = []
-  for (let d = parseISO(options.from); format(d, 'yyyy-MM-dd') < options.to; d = addDays(d, CHUNK_DAYS + 1)) {
-    const end = addDays(d, CHUNK_DAYS)
-    chunks.push([
-      format(d, 'yyyy-MM-dd'),
-      format(end, 'yyyy-MM-dd') < options.to ? format(end, 'yyyy-MM-dd') : options.to
-    ])
+  for (let d = parseISO(options.from); format(d, 'yyyy-MM-dd') < options.to; d = addMonths(d, 1)) {
+    const end = format(addMonths(d, 1), 'yyyy-MM-dd')
+    chunks.push([format(d, 'yyyy-MM-dd'), end < options.to ? end : options.to])
   }
   const answers = await Promise.all(
     chunks.map(([start, end]) =>

@@ -25,6 +25,8 @@ export function migrateOAuth(db: Database.Database): void {
   `)
 }
 
+const unauthorized = (message: string, error = 'invalid_signature') => new UsosApiError(401, error, message)
+
 export function enc(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
@@ -36,9 +38,14 @@ export function enc(value: string): string {
 export function parseAuthorizationHeader(header: string | undefined): Array<[string, string]> {
   if (!header || !/^OAuth\s/i.test(header)) return []
   const out: Array<[string, string]> = []
-  for (const m of header.slice(6).matchAll(/([A-Za-z0-9_.-]+)="([^"]*)"/g)) {
-    const name = decodeURIComponent(m[1] as string)
-    if (name !== 'realm') out.push([name, decodeURIComponent(m[2] as string)])
+  try {
+    for (const m of header.slice(6).matchAll(/([A-Za-z0-9_.-]+)="([^"]*)"/g)) {
+      const name = decodeURIComponent(m[1] as string)
+      if (name !== 'realm') out.push([name, decodeURIComponent(m[2] as string)])
+    }
+  } catch {
+    // A malformed %-escape is the client's fault: a 401 like any other bad signature, not a crash.
+    throw unauthorized('Malformed Authorization header (bad percent-encoding).')
   }
   return out
 }
@@ -55,8 +62,6 @@ export function signatureBaseString(
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
   return [method.toUpperCase(), enc(baseUrl), enc(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join('&')
 }
-
-const unauthorized = (message: string, error = 'invalid_signature') => new UsosApiError(401, error, message)
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a)

@@ -88,7 +88,12 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    } catch {
+      return sendJson(res, 400, { message: 'Malformed request URL or Host header.', error: 'bad_request' })
+    }
     if (url.pathname === '/__demo/stats') {
       if (!isLoopback(req.socket.remoteAddress))
         return sendJson(res, 403, { message: 'Loopback only.', error: 'forbidden' })
@@ -103,6 +108,13 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
     stats.requests_total++
     stats.by_method[name] = (stats.by_method[name] ?? 0) + 1
     await delay()
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, POST')
+      return sendJson(res, 405, {
+        message: `HTTP method ${req.method ?? ''} is not supported; use GET or POST.`,
+        error: 'method_not_allowed'
+      })
+    }
 
     const body = req.method === 'POST' ? await readBody(req) : ''
     const formBody = /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '') ? body : ''
@@ -254,6 +266,8 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
         return
       }
       if (get('decision') !== 'grant') {
+        // Denied: the request token is spent, as if it had never been issued.
+        revokeToken(deps.db, tokenKey)
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
         res.end(grantedPage(null))
         return

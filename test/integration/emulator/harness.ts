@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
-import type { DemoRole, Scale } from '../../../src/emulator/framework/types'
+import type { DemoRole, EmulatorModule, Scale } from '../../../src/emulator/framework/types'
 
 export const ALL_SCOPES = ['offline_access', 'staff_perspective', 'studies', 'slips', 'slips_admin', 'email']
 
@@ -83,13 +83,23 @@ export async function signedFetch(
 }
 
 export async function startTestInstallation(
-  opts: { scale?: Scale; seed?: number; referenceDate?: string; dataDir?: string | null } = {}
+  opts: {
+    scale?: Scale
+    seed?: number
+    referenceDate?: string
+    dataDir?: string | null
+    /** Framework tests: the installation with these modules instead of the real ones. */
+    modules?: EmulatorModule[]
+    host?: string
+  } = {}
 ): Promise<TestInstallation> {
   const server = await startDemoServer({
     scale: opts.scale ?? 'small',
     seed: opts.seed ?? 7,
     dataDir: opts.dataDir ?? null,
-    ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {})
+    ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
+    ...(opts.modules ? { modules: opts.modules } : {}),
+    ...(opts.host ? { host: opts.host } : {})
   })
   const consumer = { key: server.consumerKey, secret: server.consumerSecret }
   const admin = { key: server.adminConsumerKey, secret: server.adminConsumerSecret }

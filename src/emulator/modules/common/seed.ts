@@ -1,4 +1,3 @@
-import { addDays, format, parseISO } from 'date-fns'
 import type Database from 'better-sqlite3'
 import type { DemoRole, Rng, Scale, SeedWorld } from '../../framework/types'
 import {
@@ -21,9 +20,9 @@ const COUNTS: Record<Scale, { staff: number; students: number; groupSize: number
 
 /** The academic term holding a day: winter Oct–Feb ("2026/27-Z"), summer Mar–Sep ("2026/27-L"). */
 export function termsAround(referenceDate: string) {
-  const d = parseISO(referenceDate)
-  const y = d.getFullYear()
-  const m = d.getMonth() + 1
+  // Read from the text itself: no Date, so no machine time zone.
+  const y = Number(referenceDate.slice(0, 4))
+  const m = Number(referenceDate.slice(5, 7))
   const startYear = m >= 10 ? y : y - 1
   const winter = (sy: number) => ({
     id: `${sy}/${String((sy + 1) % 100).padStart(2, '0')}-Z`,
@@ -231,5 +230,3 @@ export function seedCommon(db: Database.Database, rng: Rng, scale: Scale, refere
     courses: COURSES.map(([id]) => id)
   }
 }
-
-export const todayPlus = (day: string, n: number) => format(addDays(parseISO(day), n), 'yyyy-MM-dd')

@@ -1,4 +1,5 @@
 import type { CallContext, LangDict, ObjectType } from '../../framework/types'
+import { warsawToday } from '../../framework/time'
 
 interface UserRow {
   id: string
@@ -113,7 +114,8 @@ export const termType: ObjectType<TermRow> = {
     finish_date: { get: (t) => t.finish_date },
     is_active: {
       get: (t, ctx) => {
-        const today = ctx.now().toISOString().slice(0, 10)
+        // The installation's day, not UTC's: near midnight the two differ.
+        const today = warsawToday(ctx.now())
         return t.start_date <= today && today <= t.finish_date
       }
     }

@@ -1,5 +1,5 @@
-/** The exams module (services/exams/*) of the demo installation. */
-import type { EmulatorModule, ObjectType } from '../../framework/types'
+/** The exams module (services/exams/*) of the demo installation: registration for exams. */
+import type { EmulatorModule } from '../../framework/types'
 import { examsMethods } from './methods'
 import { migrateExams } from './schema'
 import { seedExams } from './seed'
@@ -9,6 +9,6 @@ export const examsModule: EmulatorModule = {
   name: 'exams',
   migrate: migrateExams,
   seed: seedExams,
-  types: examsTypes as unknown as ObjectType<never>[],
+  types: examsTypes,
   methods: examsMethods
 }

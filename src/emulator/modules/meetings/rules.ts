@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { stmt } from '../../../core/mirror/statements'
 import { UsosApiError, type CallContext } from '../../framework/types'
+import { invalid } from '../../framework/params'
 import { usosDateTime } from '../../framework/time'
 import { dateById, facultyWithParents, meetingById, type DateRow, type MeetingRow } from './rows'
 
@@ -32,6 +33,8 @@ export function dateAndMeeting(
   param: string,
   id: string
 ): { date: DateRow; meeting: MeetingRow } {
+  // Ids are integers: anything else is a malformed parameter, not a missing object.
+  if (!/^\d{1,15}$/.test(id)) throw invalid(param, `"${id}" is not an integer.`)
   const date = dateById(ctx.db, id)
   if (!date) throw notFound(param, 'Meeting date')
   const meeting = meetingById(ctx.db, date.meeting_id) as MeetingRow
@@ -68,28 +71,45 @@ export function checkSubstantiation(
   type: 'meeting' | 'rejection'
 ): number | null {
   if (id === undefined) return null
+  if (!/^\d{1,15}$/.test(id)) throw invalid('substantiation_id', `"${id}" is not an integer.`)
   const s = stmt(db, 'SELECT id, type, fac_id FROM meetings_substantiations WHERE id = ?').get(Number(id)) as
     { id: number; type: string; fac_id: string } | undefined
-  if (!/^\d+$/.test(id) || !s || s.type !== type || !allowedFaculties(db, meeting).includes(s.fac_id)) {
+  if (!s || s.type !== type || !allowedFaculties(db, meeting).includes(s.fac_id)) {
     throw subscriptionError('invalid_substantiation', 'Selected substantiation cannot be used.')
   }
   return s.id
 }
 
-/** Numbers the main list and the reserve list 1..n, keeping their order; the reserve fills free seats. */
+/**
+ * Numbers the main list and the reserve list 1..n, keeping their order; the reserve fills free
+ * seats, and on an auto-accept meeting whoever moves up to the main list is accepted.
+ */
 export function settleQueue(db: Database.Database, dateId: number): void {
   const date = dateById(db, dateId) as DateRow
+  const meeting = meetingById(db, date.meeting_id) as MeetingRow
+  type Entry = { id: number; is_reserve: number }
   const active = stmt(
     db,
     `SELECT id, is_reserve FROM meetings_participants WHERE meeting_date_id = ? AND status <> 'rejected'
      ORDER BY is_reserve, COALESCE(number_in_queue, 1e9), id`
-  ).all(dateId) as Array<{ id: number; is_reserve: number }>
+  ).all(dateId) as Entry[]
   const main = active.filter((p) => p.is_reserve === 0)
   const reserve = active.filter((p) => p.is_reserve === 1)
-  while (main.length < date.seats_limit && reserve.length > 0)
-    main.push(reserve.shift() as { id: number; is_reserve: number })
+  const movedUp: Entry[] = []
+  while (main.length < date.seats_limit && reserve.length > 0) {
+    const next = reserve.shift() as Entry
+    main.push(next)
+    movedUp.push(next)
+  }
   const update = stmt(db, 'UPDATE meetings_participants SET is_reserve = ?, number_in_queue = ? WHERE id = ?')
   main.forEach((p, i) => update.run(0, i + 1, p.id))
+  if (meeting.auto_accept) {
+    const accept = stmt(
+      db,
+      "UPDATE meetings_participants SET status = 'accepted' WHERE id = ? AND status = 'waiting'"
+    )
+    for (const p of movedUp) accept.run(p.id)
+  }
   reserve.forEach((p, i) => update.run(1, i + 1, p.id))
   stmt(
     db,

@@ -1,7 +1,7 @@
-import { addDays, format, getISODay, parseISO } from 'date-fns'
 import type Database from 'better-sqlite3'
 import type { Rng, Scale, SeedWorld } from '../../framework/types'
 import { generateMeetingDates } from '../../../core/schedule/generate'
+import { addDaysToDay, daysBetween, isoWeekday } from '../../framework/time'
 
 const SIZES: Record<
   Scale,
@@ -56,8 +56,6 @@ const MESSAGES = [
   null
 ]
 
-const day = (d: Date) => format(d, 'yyyy-MM-dd')
-
 export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng): void {
   const size = SIZES[world.scale]
   const insertSubst = db.prepare(
@@ -105,10 +103,10 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
        rejection_substantiation_message, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
 
-  const reference = parseISO(world.referenceDate)
-  const termStart = parseISO(term.start_date)
   // Dates run from the later of the term's start and six weeks back, for about four months.
-  const from = termStart > addDays(reference, -42) ? termStart : addDays(reference, -42)
+  // (Plain YYYY-MM-DD arithmetic: the machine's time zone must not shift a day.)
+  const sixWeeksBack = addDaysToDay(world.referenceDate, -42)
+  const from = term.start_date > sixWeeksBack ? term.start_date : sixWeeksBack
   const lecturers = [
     ...Array.from({ length: size.ownMeetings }, () => world.users.demo.lecturer),
     ...Array.from(
@@ -145,8 +143,8 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
     // Weekly (or odd-week) slots on a weekday, skipping holidays: the local generator decides the days.
     const weekDay = 1 + (i % 5)
     const days = generateMeetingDates({
-      startDate: day(from),
-      endDate: day(addDays(from, 7 * (size.datesPerMeeting + 4))),
+      startDate: from,
+      endDate: addDaysToDay(from, 7 * (size.datesPerMeeting + 4)),
       number: size.datesPerMeeting,
       frequency: i % 4 === 3 ? 'biweekly_odd' : 'weekly',
       weekDay,
@@ -161,8 +159,8 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
       const reserve = rng.pick([0, 2, 3, 5])
       const start = `${d} ${String(hour).padStart(2, '0')}:${minutes}:00`
       const end = `${d} ${String(hour + 1).padStart(2, '0')}:${i % 3 === 0 ? '30' : minutes}:00`
-      const regStart = `${day(addDays(parseISO(d), -14))} 08:00:00`
-      const regEnd = `${day(addDays(parseISO(d), -1))} 20:00:00`
+      const regStart = `${addDaysToDay(d, -14)} 08:00:00`
+      const regEnd = `${addDaysToDay(d, -1)} 20:00:00`
       const dateId = Number(
         insertDate.run(
           meetingId,
@@ -183,10 +181,10 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
       const share =
         past || world.scale === 'large'
           ? size.fill
-          : Math.max(0.1, size.fill - (parseISO(d).getTime() - reference.getTime()) / (86_400_000 * 60))
+          : Math.max(0.1, size.fill - daysBetween(world.referenceDate, d) / 60)
       const wanted = Math.min(
         seats + reserve,
-        Math.round((seats + reserve) * share) + (getISODay(parseISO(d)) === 1 ? 1 : 0)
+        Math.round((seats + reserve) * share) + (isoWeekday(d) === 1 ? 1 : 0)
       )
       const people = rng.shuffle(world.users.students).slice(0, wanted)
       let main = 0
@@ -219,7 +217,7 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
           rng.pick(MESSAGES),
           rejected ? rng.pick(rejectionSubst) : null,
           rejected ? 'Proszę wybrać inny termin.' : null,
-          `${day(addDays(parseISO(d), -rng.int(1, 10)))} ${String(rng.int(8, 20)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00`
+          `${addDaysToDay(d, -rng.int(1, 10))} ${String(rng.int(8, 20)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00`
         )
       }
     }

@@ -114,7 +114,7 @@ export const meetingDateType: ObjectType<DateRow> = {
         if (!m || !ctx.user || m.state !== 'active' || !canAttend(ctx, m)) return false
         const t = now(ctx)
         if (d.registration_start_time && t < d.registration_start_time) return false
-        if (d.registration_end_time && t > d.registration_end_time) return false
+        if ((d.registration_end_time && t > d.registration_end_time) || t >= d.start_time) return false
         const entry = userEntry(ctx, d.id)
         if (entry && entry.status !== 'rejected') return false
         const c = counts(ctx.db, d.id)
