@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli'
-import type { CliIo } from '../../../src/cli/io'
-
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), readLine: async () => null }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+import { cli } from '../../helpers/cli'
 
 describe('office-hours generate', () => {
   it('prints USOS datetimes in Warsaw time, across the October DST change', async () => {

@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/cli'
-import type { CliIo } from '../../../src/cli/io'
+import { cli } from '../../helpers/cli'
 import { AccountRepository } from '../../../src/core/accounts'
 import { MirrorSet } from '../../../src/core/app/mirrors'
 import { profileFile } from '../../../src/core/app/paths'
 import { openDatabase, profileMigrations } from '../../../src/core/store'
 import { syncMeetings } from '../../../src/core/sync'
 import { fakeUsos } from '../../helpers/fake-usos'
-
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), readLine: async () => null }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
 
 let dataDir: string
 beforeAll(async () => {

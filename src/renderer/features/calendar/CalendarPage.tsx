@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { CalendarItem, Language } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
+import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
@@ -111,13 +112,7 @@ export function CalendarPage({
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (
-        e.target instanceof HTMLInputElement ||
-        e.target instanceof HTMLTextAreaElement ||
-        e.target instanceof HTMLSelectElement
-      )
-        return
-      if (e.altKey || e.ctrlKey || e.metaKey) return
+      if (!isPlainShortcut(e)) return
       if (e.key === 'w') setView('week')
       else if (e.key === 'm') setView('month')
       else if (e.key === 'a') setView('agenda')

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ActionResult, Language, SubstantiationView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
+import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
@@ -63,13 +64,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (
-        e.target instanceof HTMLInputElement ||
-        e.target instanceof HTMLTextAreaElement ||
-        e.target instanceof HTMLSelectElement
-      )
-        return
-      if (e.altKey || e.ctrlKey || e.metaKey) return
+      if (!isPlainShortcut(e)) return
       if (e.key === 'Escape') onBack()
       else if (e.key === 'a' && selected.size > 0) void accept()
       else if (e.key === 'r' && selected.size > 0) openReject()
