@@ -16,7 +16,14 @@ export const apiInputs = {
   updateSettings: z
     .object({
       language: languageSchema.optional(),
-      theme: z.enum(['system', 'light', 'dark']).optional()
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      autoExportIcsPath: z
+        .string()
+        .trim()
+        .max(1000)
+        .refine((p) => /\.ics$/i.test(p), 'must be a path ending in .ics')
+        .nullable()
+        .optional()
     })
     .strict(),
 

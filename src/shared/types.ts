@@ -10,6 +10,8 @@ export interface LangDict {
 export interface Settings {
   language: Language
   theme: 'system' | 'light' | 'dark'
+  /** An .ics file rewritten after every sync, for calendars subscribed to it; null: off. */
+  autoExportIcsPath: string | null
 }
 
 export interface AppInfo {
@@ -84,6 +86,8 @@ export interface SyncSummaryView {
   participants: number
   participant_lists_read: number
   outbox: { done: number; needsAttention: number; paused: string | null }
+  /** The automatic ICS export after this sync, if it is on. */
+  autoExport: { path: string; events: number | null; error: string | null } | null
 }
 
 export interface SyncProgressView {

@@ -29,6 +29,9 @@ test.describe('app shell in Chromium against the real handlers', () => {
     await expect(page.getByRole('heading', { name: 'Ustawienia' })).toBeVisible()
     await expect(page.getByTestId('data-dir')).toHaveText(harness.dataDir)
 
+    await page.getByLabel('Plik kalendarza na bieżąco').fill('/tmp/not-a-calendar.txt')
+    await page.getByRole('button', { name: 'Zapisz' }).click()
+    await expect(page.getByRole('alert')).toContainText('.ics')
     await page.getByLabel('Język').selectOption('en')
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')

@@ -73,7 +73,10 @@ describe('web harness', () => {
 
   it('runs the real handlers with the token, and refuses without it', async () => {
     const ok = await api('updateSettings', { language: 'en' })
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { language: 'en', theme: 'system' } })
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      value: { language: 'en', theme: 'system', autoExportIcsPath: null }
+    })
     expect(ctx.settings.get().language).toBe('en')
     expect((await api('getSettings', {}, { 'X-Harness-Token': 'wrong' })).status).toBe(401)
     expect(
@@ -127,7 +130,7 @@ describe('web harness', () => {
     const data = received.split('\n').find((l) => l.startsWith('data:')) as string
     expect(JSON.parse(data.slice(5))).toEqual({
       event: 'settingsChanged',
-      payload: { language: 'en', theme: 'dark' }
+      payload: { language: 'en', theme: 'dark', autoExportIcsPath: null }
     })
   })
 })

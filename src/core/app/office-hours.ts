@@ -9,6 +9,8 @@ import { AppError } from '../../shared/errors'
 import type { ActionResult, AccountView, OutboxItemView, SyncSummaryView } from '../../shared/types'
 import type { Account } from '../accounts/types'
 import { calendarWithExams } from '../mirror/calendar'
+import { buildIcs } from '../export/ics'
+import { writeFileAtomic } from '../fs/atomic'
 import { meetingDateDetails } from '../office-hours/details'
 import { drainOutbox } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
@@ -175,7 +177,9 @@ export class OfficeHours {
         ...(options.full ? { full: true } : {}),
         now: this.now
       })
+      const autoExport = this.autoExport(account, db)
       return {
+        autoExport,
         requests: summary.requests + exams.requests,
         elapsed_ms: summary.elapsed_ms,
         exams: exams.exams,
@@ -189,6 +193,23 @@ export class OfficeHours {
     } catch (error) {
       progress('failed', 0, 0, error instanceof Error ? error.message : String(error))
       throw error
+    }
+  }
+
+  /** Rewrites the subscribed .ics file, if one is set; a failure is reported, never fatal to the sync. */
+  private autoExport(account: Account, db: Database.Database): SyncSummaryView['autoExport'] {
+    const path = this.ctx.settings.get().autoExportIcsPath
+    if (!path) return null
+    try {
+      const { text, count } = buildIcs(db, {
+        uidDomain: new URL(account.baseUrl).hostname,
+        language: this.ctx.settings.get().language,
+        now: this.now
+      })
+      writeFileAtomic(path, text, 0o644)
+      return { path, events: count, error: null }
+    } catch (error) {
+      return { path, events: null, error: error instanceof Error ? error.message : String(error) }
     }
   }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Settings } from '../../shared/types'
 
-export const defaultSettings: Settings = { language: 'pl', theme: 'system' }
+export const defaultSettings: Settings = { language: 'pl', theme: 'system', autoExportIcsPath: null }
 
 /** Settings kept in the profile's database; unknown or damaged values fall back to defaults. */
 export class SettingsRepository {
@@ -26,7 +26,11 @@ export class SettingsRepository {
       theme:
         stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system'
           ? stored.theme
-          : defaultSettings.theme
+          : defaultSettings.theme,
+      autoExportIcsPath:
+        typeof stored.autoExportIcsPath === 'string' && stored.autoExportIcsPath.trim() !== ''
+          ? stored.autoExportIcsPath
+          : null
     }
   }
 

@@ -132,3 +132,29 @@ describe('the app on the demo installation, through its API handlers', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })
+
+describe('automatic ICS export', () => {
+  it('rewrites the chosen file after every sync, and reports a bad path without failing the sync', async () => {
+    const { mkdtempSync: mk, readFileSync } = await import('node:fs')
+    const { tmpdir: tmp } = await import('node:os')
+    const { join: j } = await import('node:path')
+    const ICAL = (await import('ical.js')).default
+    const file = j(mk(j(tmp(), 'auto-ics-')), 'office-hours.ics')
+    const refused = await callApi(api, 'updateSettings', { autoExportIcsPath: '/tmp/not-a-calendar.txt' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    await api.updateSettings({ autoExportIcsPath: file })
+    const summary = await api.sync({})
+    expect(summary.autoExport).toMatchObject({ path: file, error: null })
+    const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent')
+    expect(events.length).toBe(summary.autoExport!.events)
+    const items = await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+    expect(events.length).toBe(items.length)
+
+    await api.updateSettings({ autoExportIcsPath: '/nonexistent-folder/x.ics' })
+    const bad = await api.sync({})
+    expect(bad.autoExport).toMatchObject({ path: '/nonexistent-folder/x.ics', events: null })
+    expect(bad.autoExport!.error).toMatch(/ENOENT|no such file/i)
+    await api.updateSettings({ autoExportIcsPath: null })
+    expect((await api.sync({})).autoExport).toBeNull()
+  })
+})

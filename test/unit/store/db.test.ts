@@ -89,13 +89,21 @@ describe('SettingsRepository', () => {
     const file = join(tempDir(), 'profile.sqlite')
     const first = open(file).db
     const repo = new SettingsRepository(first)
-    expect(repo.get()).toEqual({ language: 'pl', theme: 'system' })
-    expect(repo.update({ language: 'en' })).toEqual({ language: 'en', theme: 'system' })
+    expect(repo.get()).toEqual({ language: 'pl', theme: 'system', autoExportIcsPath: null })
+    expect(repo.update({ language: 'en' })).toEqual({
+      language: 'en',
+      theme: 'system',
+      autoExportIcsPath: null
+    })
     first.prepare("UPDATE settings SET value = '{broken' WHERE key = 'language'").run()
     first.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
     first.close()
     const second = open(file).db
-    expect(new SettingsRepository(second).get()).toEqual({ language: 'pl', theme: 'dark' })
+    expect(new SettingsRepository(second).get()).toEqual({
+      language: 'pl',
+      theme: 'dark',
+      autoExportIcsPath: null
+    })
     second.close()
   })
 })

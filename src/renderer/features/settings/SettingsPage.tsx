@@ -14,6 +14,7 @@ export function SettingsPage({
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
+  const [icsPath, setIcsPath] = useState(settings.autoExportIcsPath ?? '')
 
   useEffect(() => {
     api.getAppInfo().then(setInfo, (e: Error) => setError(e.message))
@@ -60,6 +61,26 @@ export function SettingsPage({
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </div>
+      <form
+        className="form-row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save({ autoExportIcsPath: icsPath.trim() === '' ? null : icsPath.trim() })
+        }}
+      >
+        <label htmlFor="auto-ics">{t('settings.autoExport')}</label>
+        <input
+          id="auto-ics"
+          value={icsPath}
+          placeholder="/home/…/office-hours.ics"
+          aria-describedby="auto-ics-hint"
+          onChange={(e) => setIcsPath(e.target.value)}
+        />
+        <button type="submit">{t('settings.save')}</button>
+      </form>
+      <p id="auto-ics-hint" className="hint">
+        {t('settings.autoExportHint')}
+      </p>
       <p role="status" aria-live="polite" className="status">
         {saved ? t('settings.saved') : ''}
       </p>
