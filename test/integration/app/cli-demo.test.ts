@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli'
 import type { CliIo } from '../../../src/cli/io'
 import { mirrorFile } from '../../../src/core/app/paths'
+import { mirrorMigrations } from '../../../src/core/mirror'
+import { Outbox } from '../../../src/core/outbox'
+import { openDatabase } from '../../../src/core/store'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
 
 let server: DemoServer
@@ -181,4 +184,70 @@ describe('the CLI against the demo installation', () => {
     const finish = await cli(['sync', '--data-dir', dataDir])
     expect(finish.code, finish.err).toBe(0)
   }, 60_000)
+
+  it('replays pending writes exactly once when the replay is killed (SIGKILL) again and again', async () => {
+    const cliJs = join(process.cwd(), 'out/main/cli.js')
+    expect(existsSync(cliJs), 'the built CLI is needed: npm run build').toBe(true)
+    const dataDir = await signedInProfile()
+    expect((await cli(['sync', '--data-dir', dataDir])).code).toBe(0)
+    const accountId = Object.keys(
+      JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as object
+    )[0] as string
+    // Made "offline": the writes wait in the outbox, as the app leaves them.
+    const mirror = () => openDatabase(mirrorFile(dataDir, accountId), { migrations: mirrorMigrations }).db
+    let db = mirror()
+    const dates = db
+      .prepare(
+        "SELECT id FROM meeting_dates WHERE start_time > datetime('now', '+2 days') ORDER BY start_time LIMIT 4"
+      )
+      .all() as Array<{ id: string }>
+    const outbox = new Outbox(db)
+    const names: string[] = []
+    for (const [i, d] of dates.entries()) {
+      for (let k = 0; k < 3; k++) {
+        const last = `Powtórka ${i}-${k}`
+        names.push(last)
+        // No e-mail: nothing but the name tells USOS it is the same person, so a resend would duplicate.
+        outbox.enqueue('sign_up_non_usos_person', {
+          meeting_date_id: d.id,
+          first_name: 'Ola',
+          last_name: last,
+          status: 'waiting'
+        })
+      }
+    }
+    const ops = outbox.open().length
+    db.close()
+    for (let round = 0; round < 5; round++) {
+      const child = spawn(process.execPath, [cliJs, 'sync', '--data-dir', dataDir], { stdio: 'ignore' })
+      const exited = new Promise((r) => child.once('exit', r))
+      await new Promise((r) => setTimeout(r, 250 + Math.floor(Math.random() * 700)))
+      child.kill('SIGKILL')
+      await exited
+      db = mirror()
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      // No queued write is lost: every one is still there, done or waiting.
+      expect((db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n).toBe(ops)
+      db.close()
+    }
+    const finish = await cli(['sync', '--full', '--data-dir', dataDir])
+    expect(finish.code, finish.err).toBe(0)
+    db = mirror()
+    expect(new Outbox(db).open().filter((e) => e.state !== 'needs_attention')).toEqual([])
+    for (const last of names) {
+      const n = (
+        db
+          .prepare(
+            "SELECT COUNT(*) AS n FROM participants WHERE external_last_name = ? AND id NOT LIKE 'local:%'"
+          )
+          .get(last) as { n: number }
+      ).n
+      const parked = new Outbox(db)
+        .open()
+        .some((e) => (e.payload as { last_name?: string }).last_name === last)
+      // Exactly once in USOS, or refused (a full date) and waiting for the user: never twice.
+      expect(n + (parked ? 1 : 0), last).toBe(1)
+    }
+    db.close()
+  }, 90_000)
 })
