@@ -1,0 +1,197 @@
+/**
+ * The app against a demo installation behind a faulty network: a loopback proxy that drops
+ * connections, stalls, answers 5xx bursts or 401s on command. The sync recovers from what is
+ * transient, fails cleanly on what is not, and never loses or tears the mirror or the outbox.
+ */
+import { createServer, request, type Server } from 'node:http'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppContext, type AppContext } from '../../../src/core/app/context'
+import { UsosClient, usosClientFactory } from '../../../src/core/usos'
+import { mirrorMigrations } from '../../../src/core/mirror'
+import { openDatabase } from '../../../src/core/store'
+import { syncMeetings } from '../../../src/core/sync'
+import { syncWindow } from '../../../src/core/app/office-hours'
+import { createApiHandlers } from '../../../src/main/ipc'
+import type { ApiHandlers } from '../../../src/shared/api'
+import { startDemoServer, type DemoServer } from '../../../src/emulator'
+import { Outbox } from '../../../src/core/outbox'
+
+type Mode = 'ok' | 'drop' | 'stall' | '503' | '401'
+let mode: { kind: Mode; every: number } = { kind: 'ok', every: 1 }
+let counter = 0
+let upstream: DemoServer
+let proxy: Server
+let proxyUrl = ''
+let ctx: AppContext
+let api: ApiHandlers
+
+beforeAll(async () => {
+  upstream = await startDemoServer({ scale: 'small', seed: 21 })
+  const target = new URL(upstream.baseUrl)
+  proxy = createServer((req, res) => {
+    const n = ++counter
+    const faulty = mode.kind !== 'ok' && n % mode.every === 0 && req.url?.includes('/services/meetings/')
+    if (faulty && mode.kind === 'drop') return req.socket.destroy()
+    if (faulty && mode.kind === 'stall') return // never answers
+    if (faulty && (mode.kind === '503' || mode.kind === '401')) {
+      res.writeHead(Number(mode.kind), { 'Content-Type': 'application/json' })
+      return res.end(
+        JSON.stringify({
+          message: mode.kind === '401' ? 'Invalid token.' : 'Busy.',
+          error: mode.kind === '401' ? 'invalid_token' : 'server_busy'
+        })
+      )
+    }
+    const forward = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: req.headers.host }
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers)
+        up.pipe(res)
+      }
+    )
+    forward.on('error', () => res.destroy())
+    req.pipe(forward)
+  })
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r))
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}/`
+
+  // Sign in through the proxy as to any installation (the demo's consumer key, the PIN flow).
+  const dataDir = mkdtempSync(join(tmpdir(), 'faults-'))
+  ctx = createAppContext({
+    dataDir,
+    shell: 'web',
+    version: '0',
+    clientFactory: (o) => usosClientFactory({ ...o })
+  })
+  api = createApiHandlers(ctx)
+  const started = await api.beginSignIn({
+    baseUrl: proxyUrl,
+    consumerKey: upstream.consumerKey,
+    consumerSecret: upstream.consumerSecret,
+    scopes: ['offline_access', 'staff_perspective'],
+    flow: 'pin'
+  })
+  const pin = upstream.approve(
+    new URL(started.authorizeUrl).searchParams.get('oauth_token') as string,
+    'lecturer'
+  )
+  await api.completeSignIn({ pendingId: started.pendingId, pin })
+})
+afterAll(async () => {
+  ctx.close()
+  proxy.close()
+  await upstream.close()
+})
+
+const mirrorRows = () => {
+  const db = ctx.mirrors.get(ctx.accounts.active()!.id)
+  return {
+    dates: (db.prepare('SELECT COUNT(*) AS n FROM meeting_dates').get() as { n: number }).n,
+    participants: (db.prepare('SELECT COUNT(*) AS n FROM participants').get() as { n: number }).n,
+    integrity: db.pragma('integrity_check', { simple: true })
+  }
+}
+
+describe('network faults', () => {
+  it('recovers from dropped connections and 5xx bursts by retrying reads', async () => {
+    mode = { kind: 'drop', every: 5 }
+    const dropped = await api.sync({ full: true })
+    expect(dropped.meeting_dates).toBeGreaterThan(0)
+    mode = { kind: '503', every: 3 }
+    const busy = await api.sync({ full: true })
+    expect(busy.meeting_dates).toBe(dropped.meeting_dates)
+    mode = { kind: 'ok', every: 1 }
+    const clean = await api.sync({ full: true })
+    expect(clean.participants).toBe(busy.participants)
+    expect(mirrorRows().integrity).toBe('ok')
+  }, 60_000)
+
+  it('retries reads that time out (a stalled answer) and completes', async () => {
+    const account = ctx.accounts.active()!
+    const secrets = ctx.secrets.get(account.id)!
+    const fast = new UsosClient({
+      baseUrl: proxyUrl,
+      consumer: { key: account.consumerKey, secret: secrets.consumerSecret },
+      token: secrets.token,
+      timeoutMs: 300,
+      backoffMs: 10
+    })
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'faults-stall-')), 'm.sqlite'), {
+      migrations: mirrorMigrations
+    }).db
+    mode = { kind: 'stall', every: 4 }
+    const summary = await syncMeetings(db, fast, {
+      lecturerId: account.userId,
+      ...syncWindow(new Date())
+    })
+    mode = { kind: 'ok', every: 1 }
+    expect(summary.meeting_dates).toBeGreaterThan(0)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  }, 60_000)
+
+  it('fails a sync cleanly when USOS stops answering, keeping the mirror as it was', async () => {
+    const before = mirrorRows()
+    mode = { kind: '503', every: 1 }
+    await expect(api.sync({ full: true })).rejects.toBeDefined()
+    expect(mirrorRows()).toEqual(before)
+    mode = { kind: 'ok', every: 1 }
+    await api.sync({ full: true })
+    expect(mirrorRows()).toEqual(before)
+  }, 60_000)
+
+  it('keeps a write queued when the connection drops, and sends it once the network is back', async () => {
+    const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+      (i) => i.kind === 'meeting_date'
+    )
+    const date = items.find((i) => (i.acceptedCount ?? 0) < (i.seatsLimit ?? 0))!
+    mode = { kind: 'drop', every: 1 }
+    const queued = await api.signUpOutsidePerson({
+      meetingDateId: date.id,
+      firstName: 'Sieć',
+      lastName: 'Zerwana',
+      email: 'siec@example.com'
+    })
+    expect(queued.outcome).toBe('queued')
+    expect(
+      (await api.getMeetingDate({ meetingDateId: date.id })).main
+        .concat((await api.getMeetingDate({ meetingDateId: date.id })).reserve)
+        .some((p) => p.lastName === 'Zerwana' && p.pending)
+    ).toBe(true)
+    mode = { kind: 'ok', every: 1 }
+    const summary = await api.sync({ full: true })
+    expect(summary.outbox.done).toBe(1)
+    const after = await api.getMeetingDate({ meetingDateId: date.id })
+    expect([...after.main, ...after.reserve].filter((p) => p.lastName === 'Zerwana')).toHaveLength(1)
+  }, 60_000)
+
+  it('on a 401 mid-sync asks for a new sign-in and loses nothing', async () => {
+    const before = mirrorRows()
+    const account = ctx.accounts.active()!
+    const db = ctx.mirrors.get(account.id)
+    new Outbox(db).enqueue('accept_participant', {
+      participant_id: String((db.prepare('SELECT id FROM participants LIMIT 1').get() as { id: string }).id)
+    })
+    const asked: string[] = []
+    const off = ctx.events.subscribe((event) => {
+      if (event === 'signInNeeded') asked.push(event)
+    })
+    mode = { kind: '401', every: 1 }
+    await expect(api.sync({})).rejects.toMatchObject({ code: 'not_signed_in' })
+    off()
+    expect(asked.length).toBeGreaterThan(0)
+    expect(ctx.accounts.list()[0]?.needsSignIn).toBe(true)
+    expect(mirrorRows()).toEqual(before)
+    expect(new Outbox(db).open()).toHaveLength(1)
+    mode = { kind: 'ok', every: 1 }
+  }, 60_000)
+})
