@@ -13,7 +13,26 @@ let ctx: AppContext
 let api: ApiHandlers
 let dataDir: string
 const seenByRenderer: string[] = []
+/** Everything the process writes to its output and log while the session runs. */
+const logged: string[] = []
+const restore: Array<() => void> = []
 beforeAll(async () => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream)
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      logged.push(String(chunk))
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest)
+    }) as typeof stream.write
+    restore.push(() => (stream.write = write))
+  }
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[level]
+    console[level] = (...args: unknown[]) => {
+      logged.push(args.map(String).join(' '))
+      original(...args)
+    }
+    restore.push(() => (console[level] = original))
+  }
   dataDir = mkdtempSync(join(tmpdir(), 'secrets-'))
   ctx = createAppContext({
     dataDir,
@@ -26,6 +45,7 @@ beforeAll(async () => {
   ctx.events.subscribe((event, payload) => seenByRenderer.push(JSON.stringify({ event, payload })))
 })
 afterAll(async () => {
+  for (const undo of restore) undo()
   await ctx.demo?.stop()
   ctx.close()
 })
@@ -38,7 +58,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('secrets after a full session', () => {
-  it('never reach the renderer, the mirror, the profile database or any file unsealed', async () => {
+  it('never reach the renderer, the output and logs, the mirror, the profile database or any file unsealed', async () => {
     // A whole session through the same boundary the window uses: sign in, sync, read, write, fail.
     const calls: Array<[string, unknown]> = [
       ['startDemo', {}],
@@ -71,6 +91,8 @@ describe('secrets after a full session', () => {
 
     const rendererText = seenByRenderer.join('\n')
     for (const n of needles) expect(rendererText, 'a secret crossed to the renderer').not.toContain(n)
+    const logText = logged.join('\n')
+    for (const n of needles) expect(logText, 'a secret reached the output or a log').not.toContain(n)
 
     for (const file of filesUnder(dataDir)) {
       if (file.includes('demo-installation')) continue // the installation's own database, not the app's
