@@ -262,10 +262,22 @@ describe('substantiations', () => {
     expect(withParents).toEqual(expect.arrayContaining([IDS.subst.own, IDS.subst.parent, IDS.subst.root]))
     expect(withParents).not.toContain(IDS.subst.other)
     expect(withParents).not.toContain(IDS.subst.rejectOwn)
-    expect(await ids({ fac_id: 'WMIM-II', with_parents: 'false' })).toEqual([IDS.subst.own])
+    // Without parents: exactly the faculty's own rows of that type (seeded ones and the fixture's).
+    const own = (type: string) =>
+      (
+        s.db
+          .prepare(
+            "SELECT id FROM meetings_substantiations WHERE fac_id = 'WMIM-II' AND type = ? ORDER BY id"
+          )
+          .all(type) as Array<{ id: number }>
+      ).map((r) => r.id)
+    expect(own('meeting')).toContain(IDS.subst.own)
+    expect(await ids({ fac_id: 'WMIM-II', with_parents: 'false' })).toEqual(own('meeting'))
+    expect(await ids({ fac_id: 'WMIM-II', with_parents: 'false' })).not.toContain(IDS.subst.parent)
     expect(
       await ids({ fac_id: 'WMIM-II', with_parents: 'false' }, 'meetings/get_rejection_substantiations')
-    ).toEqual([IDS.subst.rejectOwn])
+    ).toEqual(own('rejection'))
+    expect(own('rejection')).toContain(IDS.subst.rejectOwn)
     expect(
       (await call('meetings/get_meeting_substantiations', { fac_id: 'NOPE' }, { as: null })).body
     ).toMatchObject({
@@ -477,8 +489,14 @@ describe('the calendar and the cart', () => {
     expect(dates).toEqual(expect.arrayContaining([IDS.date.forGroup, IDS.date.started]))
     expect(cart.every((c) => c.status !== 'rejected')).toBe(true)
     expect(dates).not.toContain(IDS.date.past)
-    const lecturerCart = (await call('meetings/cart', {}, { as: 'lecturer' })).body
-    expect(lecturerCart).toEqual([])
+    // The lecturer's cart holds only their own registrations (as a doctoral student), none of the student's.
+    const lecturerCart = (await call('meetings/cart', { fields: 'id|user[id]|status' }, { as: 'lecturer' }))
+      .body as Array<{ id: number; user: { id: string }; status: string }>
+    expect(lecturerCart.length).toBeGreaterThan(0)
+    expect(lecturerCart.every((c) => c.user.id === s.users.lecturer && c.status !== 'rejected')).toBe(true)
+    expect(lecturerCart.map((c) => c.id)).not.toEqual(
+      expect.arrayContaining(cart.map((c) => c.id).slice(0, 1))
+    )
   })
 
   it('answers multi-id methods keyed by the ids sent, null for unknown and malformed ids', async () => {

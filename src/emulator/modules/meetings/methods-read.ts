@@ -1,4 +1,3 @@
-import { addDays, format, parseISO } from 'date-fns'
 import { stmt } from '../../../core/mirror/statements'
 import {
   FREQUENCIES,
@@ -8,10 +7,11 @@ import {
 } from '../../../core/schedule/generate'
 import { invalid } from '../../framework/params'
 import { UsosApiError, type CallContext, type Json, type MethodDef } from '../../framework/types'
-import { warsawToday } from '../../framework/time'
+import { addDaysToDay, warsawToday } from '../../framework/time'
 import { isStaff, notFound, nowUsos, requireStaff } from './rules'
 import {
   dateById,
+  facultyWithParents,
   meetingById,
   participantById,
   substantiationById,
@@ -69,21 +69,7 @@ function meetingParam(ctx: CallContext): MeetingRow {
 function substantiations(ctx: CallContext, type: 'meeting' | 'rejection'): Json {
   const facId = ctx.params.requiredString('fac_id')
   if (!stmt(ctx.db, 'SELECT 1 FROM faculties WHERE id = ?').get(facId)) throw notFound('fac_id', 'Faculty')
-  const facs = ctx.params.bool('with_parents', true)
-    ? (() => {
-        const out: string[] = []
-        let cur: string | null = facId
-        while (cur && !out.includes(cur)) {
-          out.push(cur)
-          cur = (
-            stmt(ctx.db, 'SELECT parent_id FROM faculties WHERE id = ?').get(cur) as {
-              parent_id: string | null
-            }
-          ).parent_id
-        }
-        return out
-      })()
-    : [facId]
+  const facs = ctx.params.bool('with_parents', true) ? facultyWithParents(ctx.db, facId) : [facId]
   const rows = stmt(
     ctx.db,
     `SELECT * FROM meetings_substantiations WHERE type = ? AND fac_id IN (${facs.map(() => '?').join(',')}) ORDER BY id`
@@ -198,7 +184,7 @@ export const readMethods: MethodDef[] = [
       const start = ctx.params.date('start') ?? warsawToday(ctx.now())
       const days = ctx.params.int('days', 7) as number
       if (days < 1 || days > 400) throw invalid('days', 'must be from 1 to 400.')
-      const end = format(addDays(parseISO(start), days), 'yyyy-MM-dd')
+      const end = addDaysToDay(start, days)
       const rows = stmt(
         ctx.db,
         `SELECT d.* FROM meetings_dates d JOIN meetings_meetings m ON m.id = d.meeting_id
@@ -341,13 +327,16 @@ export const readMethods: MethodDef[] = [
       const facId = ctx.params.string('fac_id')
       if (facId !== undefined && !stmt(ctx.db, 'SELECT 1 FROM faculties WHERE id = ?').get(facId))
         throw notFound('fac_id', 'Faculty')
+      // A faculty's free days include those of the units above it (a rector's day applies everywhere).
       const freeDays = facId
         ? new Set(
-            (
-              stmt(ctx.db, 'SELECT day FROM meetings_fac_free_days WHERE fac_id = ?').all(facId) as Array<{
-                day: string
-              }>
-            ).map((r) => r.day)
+            facultyWithParents(ctx.db, facId).flatMap((f) =>
+              (
+                stmt(ctx.db, 'SELECT day FROM meetings_fac_free_days WHERE fac_id = ?').all(f) as Array<{
+                  day: string
+                }>
+              ).map((r) => r.day)
+            )
           )
         : undefined
       try {

@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3'
 import type { Rng, Scale, SeedWorld } from '../../framework/types'
 import { generateMeetingDates } from '../../../core/schedule/generate'
 import { addDaysToDay, daysBetween, isoWeekday } from '../../framework/time'
+import { MEETING_NAMES, MESSAGES } from './seed-texts'
+import { seedFreeDays, seedSubstantiations } from './seed-reference'
+import { seedNotes } from './seed-notes'
 
 const SIZES: Record<
   Scale,
@@ -12,79 +15,22 @@ const SIZES: Record<
   large: { ownMeetings: 44, colleagueMeetings: 8, datesPerMeeting: 34, fill: 0.97 }
 }
 
-const MEETING_NAMES: Array<[string, string, string | null, string | null]> = [
-  ['Dyżur', 'Office hours', 'Proszę zapisywać się z wyprzedzeniem.', 'Please sign up in advance.'],
-  [
-    'Konsultacje przed egzaminem',
-    'Consultations before the exam',
-    'Tylko dla studentów kursu.',
-    'For students of the course only.'
-  ],
-  ['Konsultacje prac dyplomowych', 'Thesis consultations', null, null],
-  [
-    'Dyżur dla doktorantów',
-    'Office hours for PhD students',
-    'Sala może się zmienić.',
-    'The room may change.'
-  ],
-  ['Zaliczenia poprawkowe', 'Resit assessments', 'Proszę zabrać indeks.', 'Please bring your student ID.'],
-  ['Omówienie kolokwium', 'Test review', null, null]
-]
-const MEETING_SUBST: Array<[string, string, string, string]> = [
-  ['Konsultacje', 'Consultation', 'Pytania dotyczące zajęć', 'Questions about the classes'],
-  ['Praca dyplomowa', 'Thesis', 'Sprawy pracy dyplomowej', 'Thesis matters'],
-  ['Sprawy organizacyjne', 'Administrative matters', 'Zaliczenia, terminy', 'Credits and deadlines'],
-  ['Poprawa oceny', 'Grade improvement', 'Wgląd do pracy, poprawa', 'Reviewing a test, resits']
-]
-const REJECTION_SUBST: Array<[string, string, string, string]> = [
-  ['Brak miejsc', 'No seats left', 'Proszę zapisać się na inny termin.', 'Please sign up for another date.'],
-  [
-    'Sprawa do załatwienia mailowo',
-    'Can be handled by e-mail',
-    'Proszę napisać wiadomość.',
-    'Please send an e-mail.'
-  ],
-  ['Termin odwołany', 'Date cancelled', 'Przepraszam za utrudnienia.', 'Sorry for the inconvenience.']
-]
-const MESSAGES = [
-  'Chciałbym omówić projekt.',
-  'Pytanie o kolokwium.',
-  'Wgląd do pracy.',
-  'Prośba o podpis.',
-  'Konsultacja tematu pracy.',
-  null,
-  null
-]
+/** The demo student is put on this many upcoming dates of open meetings, so their cart is never empty. */
+const DEMO_STUDENT_DATES = 3
 
+/**
+ * Office hours around the reference date: mostly the demo lecturer's (in their own faculty),
+ * some colleagues' in other faculties, with participants on the main and reserve lists, a few
+ * rejected, some non-USOS people, and the lecturer's notes about the students who came.
+ * The caller runs this inside one transaction.
+ */
 export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng): void {
   const size = SIZES[world.scale]
-  const insertSubst = db.prepare(
-    'INSERT INTO meetings_substantiations (name_pl, name_en, message_pl, message_en, type, fac_id) VALUES (?, ?, ?, ?, ?, ?)'
-  )
-  const meetingSubst: number[] = []
-  const rejectionSubst: number[] = []
-  // Substantiations of the university (root) apply everywhere with "and parents"; the faculty's own ones only there.
-  for (const fac of [world.faculties[0] as string, 'WMIM']) {
-    for (const [pl, en, mpl, men] of MEETING_SUBST)
-      meetingSubst.push(
-        Number(
-          insertSubst.run(`${pl}${fac === 'WMIM' ? ' (WMIM)' : ''}`, en, mpl, men, 'meeting', fac)
-            .lastInsertRowid
-        )
-      )
-    for (const [pl, en, mpl, men] of REJECTION_SUBST)
-      rejectionSubst.push(
-        Number(
-          insertSubst.run(`${pl}${fac === 'WMIM' ? ' (WMIM)' : ''}`, en, mpl, men, 'rejection', fac)
-            .lastInsertRowid
-        )
-      )
-  }
-  const insertFree = db.prepare('INSERT OR IGNORE INTO meetings_fac_free_days (fac_id, day) VALUES (?, ?)')
-  // Dean's days: a Friday in November and the first days after the winter break.
-  const term = world.currentTerm
-  insertFree.run('WMIM', `${term.start_date.slice(0, 4)}-11-13`)
-  insertFree.run('WMIM', `${term.start_date.slice(0, 4)}-11-14`)
+  const root = world.faculties[0] as string
+  // The demo lecturer's faculty: the first one under the root (WMIM in the common seed).
+  const ownFac = world.faculties.includes('WMIM') ? 'WMIM' : (world.faculties[1] ?? root)
+  const subst = seedSubstantiations(db, world.faculties)
+  const freeDays = seedFreeDays(db, world, ownFac)
 
   const insertMeeting = db.prepare(
     `INSERT INTO meetings_meetings (name_pl, name_en, comment_pl, comment_en, fac_id, term_id, lecturer_id, open, state, substantiation_mode, auto_accept)
@@ -105,21 +51,32 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
 
   // Dates run from the later of the term's start and six weeks back, for about four months.
   // (Plain YYYY-MM-DD arithmetic: the machine's time zone must not shift a day.)
+  const term = world.currentTerm
   const sixWeeksBack = addDaysToDay(world.referenceDate, -42)
   const from = term.start_date > sixWeeksBack ? term.start_date : sixWeeksBack
+  const demoLecturer = world.users.demo.lecturer
+  const demoStudent = world.users.demo.student
+  const colleagues = world.users.staff.filter((s) => !Object.values(world.users.demo).includes(s))
   const lecturers = [
-    ...Array.from({ length: size.ownMeetings }, () => world.users.demo.lecturer),
+    ...Array.from({ length: size.ownMeetings }, () => demoLecturer),
     ...Array.from(
       { length: size.colleagueMeetings },
-      (_, i) => world.users.staff[3 + (i % Math.max(1, world.users.staff.length - 3))] as string
+      (_, i) => (colleagues[i % Math.max(1, colleagues.length)] ?? demoLecturer) as string
     )
   ]
-  const nonWMIM = world.faculties.filter((f) => f !== world.faculties[0])
+  const otherFacs = world.faculties.filter((f) => f !== root && f !== ownFac)
+  // Students who came to the demo lecturer, per faculty: whom the seeded notes are about.
+  const visitors = new Map<string, Set<string>>()
+  let demoStudentDates = 0
+  let lecturerAsStudent = false
+
   for (const [i, lecturerId] of lecturers.entries()) {
     const [npl, nen, cpl, cen] = MEETING_NAMES[i % MEETING_NAMES.length] as (typeof MEETING_NAMES)[number]
-    const own = lecturerId === world.users.demo.lecturer
-    const fac = own ? 'WMIM' : rng.pick(nonWMIM)
+    const own = lecturerId === demoLecturer
+    const fac = own || otherFacs.length === 0 ? ownFac : rng.pick(otherFacs)
     const autoAccept = rng.bool(0.3)
+    const open = rng.bool(0.7)
+    const withParents = rng.bool()
     const meetingId = Number(
       insertMeeting.run(
         own && i > 0 ? `${npl} — ${['grupa 1', 'grupa 2', 'mgr', 'lic.'][i % 4]}` : npl,
@@ -129,9 +86,9 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
         fac,
         term.id,
         lecturerId,
-        rng.bool(0.7) ? 1 : 0,
+        open ? 1 : 0,
         i % 11 === 10 ? 'closed' : 'active',
-        rng.bool() ? 'this_faculty_and_parents' : 'this_faculty_only',
+        withParents ? 'this_faculty_and_parents' : 'this_faculty_only',
         autoAccept ? 1 : 0
       ).lastInsertRowid
     )
@@ -139,17 +96,23 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
       .filter((_, gi) => gi % lecturers.length === i % world.groups.length)
       .slice(0, 2)
     for (const g of groups) insertGroup.run(meetingId, g.course_unit_id, g.group_number)
+    // A participant's reason is one the meeting accepts: its faculty's own, or with parents the university's.
+    const meetingReasons = [
+      ...(subst.meeting.get(fac) ?? []),
+      ...(withParents ? (subst.meeting.get(root) ?? []) : [])
+    ]
+    const rejectionReasons = subst.rejection.get(fac) ?? []
 
-    // Weekly (or odd-week) slots on a weekday, skipping holidays: the local generator decides the days.
-    const weekDay = 1 + (i % 5)
+    // Weekly (or odd-week) slots on a weekday, skipping holidays and the faculty's free days.
     const days = generateMeetingDates({
       startDate: from,
       endDate: addDaysToDay(from, 7 * (size.datesPerMeeting + 4)),
       number: size.datesPerMeeting,
       frequency: i % 4 === 3 ? 'biweekly_odd' : 'weekly',
-      weekDay,
+      weekDay: 1 + (i % 5),
       useCalendar: true,
-      startEven: false
+      startEven: false,
+      freeDays: freeDays(fac)
     })
     const hour = 8 + ((i * 3) % 9)
     const minutes = i % 2 ? '30' : '00'
@@ -159,17 +122,16 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
       const reserve = rng.pick([0, 2, 3, 5])
       const start = `${d} ${String(hour).padStart(2, '0')}:${minutes}:00`
       const end = `${d} ${String(hour + 1).padStart(2, '0')}:${i % 3 === 0 ? '30' : minutes}:00`
-      const regStart = `${addDaysToDay(d, -14)} 08:00:00`
-      const regEnd = `${addDaysToDay(d, -1)} 20:00:00`
+      const comment = rng.bool(0.2)
       const dateId = Number(
         insertDate.run(
           meetingId,
-          rng.bool(0.2) ? 'Proszę o punktualność' : null,
-          null,
+          comment ? 'Proszę o punktualność.' : null,
+          comment ? 'Please be on time.' : null,
           start,
           end,
-          regStart,
-          regEnd,
+          `${addDaysToDay(d, -14)} 08:00:00`,
+          `${addDaysToDay(d, -1)} 20:00:00`,
           seats,
           reserve,
           rng.bool(0.9) ? room : null
@@ -187,11 +149,23 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
         Math.round((seats + reserve) * share) + (isoWeekday(d) === 1 ? 1 : 0)
       )
       const people = rng.shuffle(world.users.students).slice(0, wanted)
+      // The demo people as students: the student on a few upcoming open dates, the lecturer (a
+      // doctoral student too) on one colleague's date. First in line, so on the main list.
+      const upcoming = !past && open && wanted > 0
+      if (upcoming && own && demoStudentDates < DEMO_STUDENT_DATES && !people.includes(demoStudent)) {
+        people[0] = demoStudent
+        demoStudentDates++
+      }
+      if (upcoming && !own && !lecturerAsStudent && !people.includes(demoLecturer)) {
+        people[0] = demoLecturer
+        lecturerAsStudent = true
+      }
       let main = 0
       let queue = 0
       for (const [k, userId] of people.entries()) {
-        const external = rng.bool(0.06)
-        const rejected = rng.bool(0.05)
+        const demo = userId === demoStudent || userId === demoLecturer
+        const external = !demo && rng.bool(0.06)
+        const rejected = !demo && rng.bool(0.05)
         const isReserve = !rejected && main >= seats
         const status = rejected
           ? 'rejected'
@@ -202,7 +176,11 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
             : 'waiting'
         if (!rejected && !isReserve) main++
         const number = rejected ? null : isReserve ? ++queue : main
-        const subst = rng.pick(meetingSubst)
+        if (own && !external) {
+          const set = visitors.get(fac) ?? new Set<string>()
+          set.add(userId)
+          visitors.set(fac, set)
+        }
         insertParticipant.run(
           dateId,
           external ? null : userId,
@@ -213,13 +191,14 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
           status,
           isReserve ? 1 : 0,
           number,
-          subst,
+          meetingReasons.length > 0 ? rng.pick(meetingReasons) : null,
           rng.pick(MESSAGES),
-          rejected ? rng.pick(rejectionSubst) : null,
+          rejected && rejectionReasons.length > 0 ? rng.pick(rejectionReasons) : null,
           rejected ? 'Proszę wybrać inny termin.' : null,
           `${addDaysToDay(d, -rng.int(1, 10))} ${String(rng.int(8, 20)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00`
         )
       }
     }
   }
+  seedNotes(db, world, rng, visitors, colleagues[0] ?? null)
 }

@@ -17,6 +17,19 @@ import { usosDateTime } from '../../framework/time'
 
 const now = (ctx: CallContext) => usosDateTime(ctx.now())
 
+/**
+ * The three *_participants_count fields come from one query per date and call: a calendar asking
+ * for all three over hundreds of dates then runs one query per date, not three.
+ */
+const countsByCall = new WeakMap<CallContext, Map<number, ReturnType<typeof counts>>>()
+function countsOf(ctx: CallContext, dateId: number): ReturnType<typeof counts> {
+  let byDate = countsByCall.get(ctx)
+  if (!byDate) countsByCall.set(ctx, (byDate = new Map()))
+  let c = byDate.get(dateId)
+  if (!c) byDate.set(dateId, (c = counts(ctx.db, dateId)))
+  return c
+}
+
 function userEntry(ctx: CallContext, dateId: number): ParticipantRow | null {
   if (!ctx.user) return null
   return (
@@ -104,9 +117,9 @@ export const meetingDateType: ObjectType<DateRow> = {
     seats_limit: { get: (d) => d.seats_limit },
     reserve_seats_limit: { get: (d) => d.reserve_seats_limit },
     meeting: { get: (d) => d.meeting_id, ref: 'meetings/meeting' },
-    registered_participants_count: { get: (d, ctx) => counts(ctx.db, d.id).registered },
-    accepted_participants_count: { get: (d, ctx) => counts(ctx.db, d.id).accepted },
-    waiting_participants_count: { get: (d, ctx) => counts(ctx.db, d.id).waiting },
+    registered_participants_count: { get: (d, ctx) => countsOf(ctx, d.id).registered },
+    accepted_participants_count: { get: (d, ctx) => countsOf(ctx, d.id).accepted },
+    waiting_participants_count: { get: (d, ctx) => countsOf(ctx, d.id).waiting },
     user_status: { get: (d, ctx) => userEntry(ctx, d.id)?.status ?? null },
     can_i_sign_up: {
       get: (d, ctx) => {
@@ -117,7 +130,7 @@ export const meetingDateType: ObjectType<DateRow> = {
         if ((d.registration_end_time && t > d.registration_end_time) || t >= d.start_time) return false
         const entry = userEntry(ctx, d.id)
         if (entry && entry.status !== 'rejected') return false
-        const c = counts(ctx.db, d.id)
+        const c = countsOf(ctx, d.id)
         return c.registered < d.seats_limit + d.reserve_seats_limit
       }
     },
