@@ -16,6 +16,7 @@ import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/offic
 import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
+import { meetingsHandlers } from './handlers/meetings'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
 
@@ -49,6 +50,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
   }
 
   return {
+    ...meetingsHandlers(ctx, officeHours),
     async getAppInfo() {
       return {
         name: 'USOS Office Hours',

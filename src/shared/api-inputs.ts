@@ -9,6 +9,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 const id = z.string().trim().min(1).max(64)
 const none = z.object({}).strict()
 const text = (max: number) => z.string().max(max)
+const noteScope = z.object({ userId: id, facultyId: id, termId: id })
+const noteType = z.enum(['private', 'public'])
 
 export const apiInputs = {
   getAppInfo: none,
@@ -50,6 +52,15 @@ export const apiInputs = {
   calendarRange: z.object({ from: day, to: day }).strict(),
   getMeetingDate: z.object({ meetingDateId: id }).strict(),
   getRejectionSubstantiations: z.object({ facultyId: id }).strict(),
+  cancelSync: none,
+  listMeetings: none,
+  getMeeting: z.object({ meetingId: id }).strict(),
+
+  getStudentNotes: noteScope.extend({ live: z.boolean().optional() }).strict(),
+  saveNoteDraft: noteScope.extend({ noteType, content: text(4000) }).strict(),
+  discardNoteDraft: noteScope.extend({ noteType }).strict(),
+  saveNote: noteScope.extend({ noteType, content: text(4000) }).strict(),
+  deleteNote: noteScope.extend({ noteType }).strict(),
 
   acceptParticipants: z
     .object({ participantIds: z.array(id).min(1).max(200), messageLang: languageSchema.optional() })

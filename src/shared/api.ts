@@ -15,9 +15,12 @@ import type {
   CalendarItem,
   InstallationView,
   MeetingDateDetails,
+  MeetingListItem,
+  MeetingView,
   OutboxItemView,
   Settings,
   SignInStart,
+  StudentNotesView,
   SubstantiationView,
   SyncProgressView,
   SyncSummaryView
@@ -41,6 +44,16 @@ export interface ApiResults {
   calendarRange: CalendarItem[]
   getMeetingDate: MeetingDateDetails
   getRejectionSubstantiations: SubstantiationView[]
+  /** Stops a running sync; the mirror keeps every batch already written. */
+  cancelSync: { cancelled: boolean }
+  listMeetings: MeetingListItem[]
+  getMeeting: MeetingView
+
+  getStudentNotes: StudentNotesView
+  saveNoteDraft: StudentNotesView
+  discardNoteDraft: StudentNotesView
+  saveNote: { result: ActionResult; notes: StudentNotesView }
+  deleteNote: { result: ActionResult; notes: StudentNotesView }
 
   acceptParticipants: ActionResult[]
   rejectParticipants: ActionResult[]
@@ -92,6 +105,14 @@ export const apiMethods = [
   'calendarRange',
   'getMeetingDate',
   'getRejectionSubstantiations',
+  'cancelSync',
+  'listMeetings',
+  'getMeeting',
+  'getStudentNotes',
+  'saveNoteDraft',
+  'discardNoteDraft',
+  'saveNote',
+  'deleteNote',
   'acceptParticipants',
   'rejectParticipants',
   'signUpUser',

@@ -47,6 +47,36 @@ export interface CalendarItem {
   groupNumber?: number
 }
 
+/** A row of the meetings list. */
+export interface MeetingListItem {
+  id: string
+  name: LangDict
+  state: string | null
+  open: boolean | null
+  autoAccept: boolean | null
+  substantiationMode: string | null
+  facultyId: string | null
+  faculty: LangDict | null
+  termId: string | null
+  term: LangDict | null
+  groups: Array<{
+    courseUnitId: string
+    groupNumber: number
+    courseName: LangDict | null
+    classType: LangDict | null
+  }>
+  /** The soonest date still to come (from the mirror), or USOS's soonest_datetime. */
+  soonest: string | null
+  datesCount: number
+  upcomingCount: number
+}
+
+/** A meeting with its comment and every date the mirror holds, in order. */
+export interface MeetingView extends MeetingListItem {
+  comment: LangDict
+  dates: CalendarItem[]
+}
+
 export interface AccountView {
   id: string
   baseUrl: string
@@ -92,7 +122,7 @@ export interface SyncSummaryView {
 
 export interface SyncProgressView {
   accountId: string
-  phase: 'outbox' | 'meetings' | 'participants' | 'done' | 'failed'
+  phase: 'outbox' | 'meetings' | 'participants' | 'done' | 'failed' | 'cancelled'
   done: number
   total: number
   message?: string
@@ -123,6 +153,43 @@ export interface ParticipantView {
   substantiationMessage: string | null
   rejectionSubstantiation: SubstantiationView | null
   rejectionMessage: string | null
+  /** How many note instances (any faculty and term) the mirror holds about this person. */
+  notesCount: number
+}
+
+export type NoteType = 'private' | 'public'
+
+/** One note instance about a student: both texts for one faculty and term. */
+export interface NoteHistoryEntry {
+  id: string
+  facultyId: string | null
+  faculty: LangDict | null
+  termId: string | null
+  term: LangDict | null
+  creationDate: string | null
+  privateNote: string | null
+  publicNote: string | null
+  /** The instance for the faculty and term being edited. */
+  current: boolean
+  /** Written by the user (otherwise another staff member's public note). */
+  own: boolean
+}
+
+/** The notes editor's state for one student, faculty and term. */
+export interface StudentNotesView {
+  facultyId: string
+  termId: string
+  userId: string
+  /** USOS's id of the current note instance, once it has one. */
+  noteId: string | null
+  student: { firstName: string; lastName: string; studentNumber: string | null } | null
+  private: { saved: string | null; draft: string | null; draftUpdatedAt: string | null }
+  public: { saved: string | null; draft: string | null; draftUpdatedAt: string | null }
+  /** A save or delete is waiting in the outbox. */
+  pendingSave: boolean
+  history: NoteHistoryEntry[]
+  /** Set when the texts were just read from USOS; null when shown from the mirror (offline). */
+  fetchedLive?: boolean
 }
 
 export interface MeetingDateDetails {

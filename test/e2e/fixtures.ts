@@ -29,30 +29,66 @@ async function startHarness(dataDir: string): Promise<{ harness: Harness; child:
   }
 }
 
-async function withHarness(use: (h: Harness) => Promise<void>): Promise<void> {
+interface Running {
+  harness: Harness
+  stop(): Promise<void>
+}
+
+async function launch(): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'office-hours-e2e-'))
   const { harness, child } = await startHarness(dataDir)
-  try {
-    await use(harness)
-  } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
-    rmSync(dataDir, { recursive: true, force: true })
+  return {
+    harness,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }
 }
 
 /**
  * `harness`: a fresh profile for each test (a newcomer). `sharedHarness`: one profile for all the
- * tests of a worker, for flows that build on each other (signed in once, then used).
+ * tests of one spec file, for flows that build on each other (signed in once, then used); each
+ * file starts from a fresh profile of its own, whichever files ran before it in the worker.
  */
-export const test = base.extend<{ harness: Harness }, { sharedHarness: Harness }>({
+export const test = base.extend<
+  { harness: Harness; sharedHarness: Harness },
+  { perFile: Map<string, Running> }
+>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  harness: async ({}, use) => withHarness(use),
-  sharedHarness: [
+  harness: async ({}, use) => {
+    const running = await launch()
+    try {
+      await use(running.harness)
+    } finally {
+      await running.stop()
+    }
+  },
+  perFile: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-    async ({}, use) => withHarness(use),
+    async ({}, use) => {
+      const pool = new Map<string, Running>()
+      await use(pool)
+      for (const running of pool.values()) await running.stop()
+    },
     { scope: 'worker' }
-  ]
+  ],
+  sharedHarness: async ({ perFile }, use, testInfo) => {
+    let running = perFile.get(testInfo.file)
+    if (!running) {
+      // Files run one after another in a worker: the previous file's profile is done with.
+      for (const [file, other] of perFile) {
+        await other.stop()
+        perFile.delete(file)
+      }
+      running = await launch()
+      perFile.set(testInfo.file, running)
+    }
+    await use(running.harness)
+  }
 })
 
 export { expect } from '@playwright/test'

@@ -2,11 +2,18 @@
  * What the window (and the CLI) do with the active account: sync, read the mirror, make writes
  * through the outbox. Plain TypeScript over the AppContext; the IPC handlers are thin over this.
  */
+import { setMaxListeners } from 'node:events'
 import { addDays, format } from 'date-fns'
 import { TZDate } from '@date-fns/tz'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import type { ActionResult, AccountView, OutboxItemView, SyncSummaryView } from '../../shared/types'
+import type {
+  ActionResult,
+  AccountView,
+  OutboxItemView,
+  SyncProgressView,
+  SyncSummaryView
+} from '../../shared/types'
 import type { Account } from '../accounts/types'
 import { calendarWithExams } from '../mirror/calendar'
 import { buildIcs } from '../export/ics'
@@ -77,6 +84,7 @@ export function outboxView(e: OutboxEntry): OutboxItemView {
 
 export class OfficeHours {
   private syncing: Promise<SyncSummaryView> | null = null
+  private syncAbort: AbortController | null = null
 
   constructor(
     private readonly ctx: AppContext,
@@ -88,6 +96,11 @@ export class OfficeHours {
     if (!account)
       throw new AppError('not_signed_in', 'No account yet: sign in to a USOS installation or try the demo.')
     return account
+  }
+
+  /** Now as the installation writes datetimes: "YYYY-MM-DD HH:MM:SS", Europe/Warsaw. */
+  localNow(): string {
+    return format(new TZDate(this.now().getTime(), INSTALLATION_ZONE), 'yyyy-MM-dd HH:mm:ss')
   }
 
   mirror(): Database.Database {
@@ -108,7 +121,7 @@ export class OfficeHours {
   }
 
   /** A client for the account whose 401s flag the account and tell the window. */
-  private caller(account: Account): UsosCaller {
+  caller(account: Account): UsosCaller {
     const client = this.ctx.accounts.clientFor(account.id)
     return {
       call: async (method, params, opts) => {
@@ -132,23 +145,30 @@ export class OfficeHours {
   /** Sends pending writes, then brings the mirror in step. One sync at a time per app. */
   sync(options: { full?: boolean } = {}): Promise<SyncSummaryView> {
     if (!this.syncing) {
-      this.syncing = this.runSync(options).finally(() => {
+      const abort = new AbortController()
+      // Every parallel request of the sync listens to the one signal.
+      setMaxListeners(0, abort.signal)
+      this.syncAbort = abort
+      this.syncing = this.runSync(options, abort.signal).finally(() => {
         this.syncing = null
+        this.syncAbort = null
       })
     }
     return this.syncing
   }
 
-  private async runSync(options: { full?: boolean }): Promise<SyncSummaryView> {
+  /** Stops the running sync between requests; what was already written stays (each batch is whole). */
+  cancelSync(): boolean {
+    if (!this.syncAbort || this.syncAbort.signal.aborted) return false
+    this.syncAbort.abort()
+    return true
+  }
+
+  private async runSync(options: { full?: boolean }, signal: AbortSignal): Promise<SyncSummaryView> {
     const account = await this.ready(this.account())
     const db = this.ctx.mirrors.get(account.id)
     const usos = this.caller(account)
-    const progress = (
-      phase: 'outbox' | 'meetings' | 'participants' | 'done' | 'failed',
-      done = 0,
-      total = 0,
-      message?: string
-    ) =>
+    const progress = (phase: SyncProgressView['phase'], done = 0, total = 0, message?: string) =>
       this.ctx.events.emit('syncProgress', {
         accountId: account.id,
         phase,
@@ -170,12 +190,14 @@ export class OfficeHours {
         lecturerId: account.userId,
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
+        signal,
         onProgress: (p) => progress(p.phase === 'done' ? 'done' : p.phase, p.done, p.total)
       })
       const exams = await syncExamGroups(db, usos, {
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
-        now: this.now
+        now: this.now,
+        signal
       })
       const autoExport = this.autoExport(account, db)
       return {
@@ -191,6 +213,16 @@ export class OfficeHours {
         outbox: { done: outbox.done, needsAttention: outbox.needsAttention, paused: outbox.paused }
       }
     } catch (error) {
+      if (signal.aborted) {
+        progress('cancelled')
+        throw new AppError(
+          'conflict',
+          'The sync was cancelled; the local data keeps what was already read.',
+          {
+            kind: 'cancelled'
+          }
+        )
+      }
       progress('failed', 0, 0, error instanceof Error ? error.message : String(error))
       throw error
     }

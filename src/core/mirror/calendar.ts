@@ -89,6 +89,13 @@ export function calendarWithExams(db: Database.Database, fromDay: string, toDay:
   )
 }
 
+/** Every date of one meeting the mirror holds, in time order. */
+export function meetingDates(db: Database.Database, meetingId: string): CalendarItem[] {
+  return (
+    stmt(db, `${SELECT} WHERE d.meeting_id = ? ORDER BY d.start_time, d.id`).all(meetingId) as Row[]
+  ).map(toItem)
+}
+
 export function calendarItemById(db: Database.Database, meetingDateId: string): CalendarItem | null {
   const row = stmt(db, `${SELECT} WHERE d.id = ?`).get(meetingDateId) as Row | undefined
   return row ? toItem(row) : null

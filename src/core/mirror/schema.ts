@@ -1,4 +1,5 @@
 import type { Migration } from '../store/migrations'
+import { notesOwnershipMigration } from './schema-notes'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -225,5 +226,8 @@ mirrorMigrations.push(
     `)
   }
 )
+
+// 7: notes, whose note a row is.
+mirrorMigrations.push(notesOwnershipMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

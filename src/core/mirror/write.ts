@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import { stmt } from './statements'
-import type { WireMeeting, WireMeetingDate, WireParticipant, WireUser } from '../sync/wire'
+import type { WireMeeting, WireMeetingDate, WireNote, WireParticipant, WireUser } from '../sync/wire'
 
 const j = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v))
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0)
@@ -237,6 +237,7 @@ export function replaceParticipants(
       sync_id: syncId
     })
   }
+  for (const p of participants) if (p.user) upsertNotes(db, p.user.id, p.notes)
   // Whoever USOS no longer lists for this date is gone, unless a write of ours is still on its way.
   const keep = new Set(participants.map((p) => p.id))
   const existing = stmt(db, 'SELECT id FROM participants WHERE meeting_date_id = ?').all(date.id) as Array<{
@@ -249,3 +250,33 @@ export function replaceParticipants(
     date.id
   )
 }
+
+/**
+ * The note instances USOS lists for a user, as the mirror's `notes` rows. A note with a save of
+ * ours still in the outbox keeps what the user wrote.
+ */
+export function upsertNotes(db: Database.Database, userId: string, notes: readonly WireNote[]): void {
+  if (notes.length === 0) return
+  const pending = pendingTargets(db, 'notes')
+  const upsert = stmt(
+    db,
+    `INSERT INTO notes (id, faculty_id, term_id, user_id, creation_date, private_note, public_note, own)
+     VALUES (@id, @faculty_id, @term_id, @user_id, @creation_date, @private_note, @public_note, @own)
+     ON CONFLICT(id) DO UPDATE SET faculty_id = @faculty_id, term_id = @term_id, user_id = @user_id,
+       creation_date = @creation_date, private_note = @private_note, public_note = @public_note,
+       own = COALESCE(@own, notes.own)`
+  )
+  for (const n of notes) {
+    if (pending.has(n.id) || pending.has(noteKey(n.faculty_id ?? '', n.term_id ?? '', userId))) continue
+    // A note saved while offline had a local id; the real one replaces it.
+    stmt(db, 'DELETE FROM notes WHERE id = ?').run(localNoteId(n.faculty_id ?? '', n.term_id ?? '', userId))
+    // Private notes reach only their author: a private text makes the note the user's own.
+    upsert.run({ ...n, user_id: userId, own: n.private_note !== null ? 1 : null })
+  }
+}
+
+/** The key of one student's note for a faculty and term (what a save concerns before USOS gives it an id). */
+export const noteKey = (facultyId: string, termId: string, userId: string): string =>
+  `${facultyId}|${termId}|${userId}`
+export const localNoteId = (facultyId: string, termId: string, userId: string): string =>
+  `local:${noteKey(facultyId, termId, userId)}`

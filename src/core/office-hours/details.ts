@@ -33,6 +33,7 @@ interface ParticipantRow {
   r_name_en: string | null
   r_message_pl: string | null
   r_message_en: string | null
+  notes_count: number
 }
 
 const PARTICIPANTS = `
@@ -40,7 +41,9 @@ const PARTICIPANTS = `
          u.email, p.external_first_name, p.external_last_name, p.external_email, p.external_contact, p.status,
          p.is_reserve, p.number_in_queue, p.substantiation_message, p.rejection_substantiation_message,
          s.id AS s_id, s.name_pl AS s_name_pl, s.name_en AS s_name_en, s.message_pl AS s_message_pl, s.message_en AS s_message_en,
-         r.id AS r_id, r.name_pl AS r_name_pl, r.name_en AS r_name_en, r.message_pl AS r_message_pl, r.message_en AS r_message_en
+         r.id AS r_id, r.name_pl AS r_name_pl, r.name_en AS r_name_en, r.message_pl AS r_message_pl, r.message_en AS r_message_en,
+         (SELECT COUNT(*) FROM notes n WHERE n.user_id = p.user_id
+            AND (n.private_note IS NOT NULL OR n.public_note IS NOT NULL)) AS notes_count
   FROM participants p
   LEFT JOIN users u ON u.id = p.user_id
   LEFT JOIN substantiations s ON s.id = p.substantiation_id
@@ -79,7 +82,8 @@ function toParticipant(r: ParticipantRow): ParticipantView {
     substantiation: substantiation(r.s_id, r.s_name_pl, r.s_name_en, r.s_message_pl, r.s_message_en),
     substantiationMessage: r.substantiation_message,
     rejectionSubstantiation: substantiation(r.r_id, r.r_name_pl, r.r_name_en, r.r_message_pl, r.r_message_en),
-    rejectionMessage: r.rejection_substantiation_message
+    rejectionMessage: r.rejection_substantiation_message,
+    notesCount: r.notes_count
   }
 }
 

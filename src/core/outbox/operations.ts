@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { stmt } from '../mirror/statements'
+import { localNoteId, noteKey } from '../mirror/write'
 import type { UsosCaller } from '../sync/engine'
 
 type Params = Record<string, string | number | boolean | undefined>
@@ -184,8 +185,26 @@ export const operations = {
     method: 'services/meetings/put_note',
     params: (p) => ({ ...p }),
     alreadyDone: [],
-    target: (p) => ({ table: 'note_drafts', id: `${p.fac_id}|${p.term_id}|${p.user_id}|${p.note_type}` }),
-    applyLocal: () => {},
+    target: (p) => ({ table: 'notes', id: noteKey(p.fac_id, p.term_id, p.user_id) }),
+    // The note shows the saved text at once, and the draft it came from is done with: the text
+    // now lives in the outbox entry until USOS has it.
+    applyLocal: (db, p) => {
+      const column = p.note_type === 'private' ? 'private_note' : 'public_note'
+      const updated = stmt(
+        db,
+        `UPDATE notes SET ${column} = ? WHERE faculty_id = ? AND term_id = ? AND user_id = ? AND own = 1`
+      ).run(p.content, p.fac_id, p.term_id, p.user_id)
+      if (updated.changes === 0)
+        stmt(
+          db,
+          `INSERT INTO notes (id, faculty_id, term_id, user_id, creation_date, ${column}, own)
+           VALUES (?, ?, ?, ?, ?, ?, 1)`
+        ).run(localNoteId(p.fac_id, p.term_id, p.user_id), p.fac_id, p.term_id, p.user_id, null, p.content)
+      stmt(
+        db,
+        'DELETE FROM note_drafts WHERE faculty_id = ? AND term_id = ? AND user_id = ? AND note_type = ? AND content = ?'
+      ).run(p.fac_id, p.term_id, p.user_id, p.note_type, p.content)
+    },
     // Writing the same content again is harmless: putting a note is idempotent.
     verify: async () => false
   } satisfies OperationDef<PutNote>,

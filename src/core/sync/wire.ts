@@ -102,7 +102,27 @@ export interface WireParticipant {
   rejection_substantiation_message: string | null
   lecturer_actions: Json
   user_actions: Json
+  /** The note instances (both kinds, by id) that USOS lists for the participant's user. */
+  notes: WireNote[]
 }
+/** A note instance (services/meetings/note): both the private and the public note for one faculty and term. */
+export interface WireNote {
+  id: string
+  faculty_id: string | null
+  term_id: string | null
+  creation_date: string | null
+  private_note: string | null
+  public_note: string | null
+}
+const NOTE = {
+  id: true,
+  faculty: { id: true },
+  term: { id: true },
+  creation_date: true,
+  private_note: true,
+  public_note: true
+} as const
+export const NOTE_FIELDS = fieldSelector(NOTE)
 export const PARTICIPANT_FIELDS = fieldSelector({
   id: true,
   is_external: true,
@@ -119,7 +139,9 @@ export const PARTICIPANT_FIELDS = fieldSelector({
   substantiation_message: true,
   rejection_substantiation_message: true,
   lecturer_actions: true,
-  user_actions: true
+  user_actions: true,
+  public_notes: NOTE,
+  private_notes: NOTE
 })
 
 // --- checking answers ---------------------------------------------------------------------
@@ -267,6 +289,43 @@ export function toParticipant(v: unknown): WireParticipant {
     substantiation_message: str(v.substantiation_message),
     rejection_substantiation_message: str(v.rejection_substantiation_message),
     lecturer_actions: (v.lecturer_actions ?? null) as Json,
-    user_actions: (v.user_actions ?? null) as Json
+    user_actions: (v.user_actions ?? null) as Json,
+    notes: participantNotes(v)
   }
+}
+
+export function toNote(v: unknown): WireNote {
+  if (!isObject(v)) throw bad('a note', 'not an object')
+  const ref = (x: unknown, what: string) => (isObject(x) ? id(x.id, what) : x == null ? null : id(x, what))
+  return {
+    id: id(v.id, 'a note'),
+    faculty_id: ref(v.faculty, 'a note’s faculty'),
+    term_id: ref(v.term, 'a note’s term'),
+    creation_date: datetime(v.creation_date, 'a note'),
+    private_note: str(v.private_note),
+    public_note: str(v.public_note)
+  }
+}
+
+/** public_notes and private_notes list the same note instances from two sides: merged by id. */
+function participantNotes(v: Record<string, unknown>): WireNote[] {
+  const byId = new Map<string, WireNote>()
+  for (const key of ['public_notes', 'private_notes'] as const) {
+    const list = v[key]
+    if (list === undefined || list === null) continue
+    for (const n of expectList(list, `a participant’s ${key}`).map(toNote)) {
+      const seen = byId.get(n.id)
+      byId.set(
+        n.id,
+        seen
+          ? {
+              ...seen,
+              private_note: seen.private_note ?? n.private_note,
+              public_note: seen.public_note ?? n.public_note
+            }
+          : n
+      )
+    }
+  }
+  return [...byId.values()]
 }

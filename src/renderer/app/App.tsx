@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
 import { api } from './api'
 import { setLanguage } from './i18n'
-import { sections, useHashRoute, type Section } from './useHashRoute'
+import { sections, useHashRoute, type ObjectPage, type Section } from './useHashRoute'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
 import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
 import { OutboxPage } from '../features/outbox/OutboxPage'
+import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
 import { StatusBar } from './StatusBar'
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
@@ -69,11 +70,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
 
   const active = accounts?.accounts.find((a) => a.active) ?? null
   // A newcomer with no account lands on sign-in, where the demo is one click away.
-  const section: Section | 'date' =
+  const section: Section | ObjectPage =
     accounts && !active && route.section === 'calendar' ? 'accounts' : route.section
 
   const labels: Record<Section, string> = {
     calendar: t('nav.calendar'),
+    meetings: t('nav.meetings'),
     accounts: t('nav.accounts'),
     outbox: t('nav.outbox'),
     settings: t('nav.settings')
@@ -90,7 +92,9 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
             <li key={s}>
               <a
                 href={`#/${s}`}
-                aria-current={section === s ? 'page' : undefined}
+                aria-current={
+                  section === s || (s === 'meetings' && section === 'meeting') ? 'page' : undefined
+                }
                 onClick={(e) => {
                   e.preventDefault()
                   navigate({ section: s })
@@ -117,9 +121,26 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
             {t('app.error', { message: loadError })}
           </p>
         )}
-        <StatusBar account={active} progress={progress} error={syncError} onSync={() => void sync()} />
+        <StatusBar
+          account={active}
+          progress={progress}
+          error={syncError}
+          onSync={() => void sync()}
+          onCancel={() => void api.cancelSync()}
+        />
         {section === 'calendar' && (
           <CalendarPage refreshKey={refreshKey} onOpenDate={(id) => navigate({ section: 'date', id })} />
+        )}
+        {section === 'meetings' && (
+          <MeetingsPage refreshKey={refreshKey} onOpen={(id) => navigate({ section: 'meeting', id })} />
+        )}
+        {route.section === 'meeting' && (
+          <MeetingPage
+            key={`${route.id}-${refreshKey}`}
+            meetingId={route.id}
+            onBack={() => navigate({ section: 'meetings' })}
+            onOpenDate={(id) => navigate({ section: 'date', id })}
+          />
         )}
         {route.section === 'date' && (
           <MeetingDatePage

@@ -6,12 +6,14 @@ export function StatusBar({
   account,
   progress,
   error,
-  onSync
+  onSync,
+  onCancel
 }: {
   account: AccountView | null
   progress: SyncProgressView | null
   error: string | null
   onSync: () => void
+  onCancel: () => void
 }) {
   const { t } = useTranslation()
   const [online, setOnline] = useState(navigator.onLine)
@@ -26,7 +28,11 @@ export function StatusBar({
     }
   }, [])
   if (!account) return null
-  const running = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed'
+  const running =
+    progress !== null &&
+    progress.phase !== 'done' &&
+    progress.phase !== 'failed' &&
+    progress.phase !== 'cancelled'
   return (
     <div className="status-bar">
       <span>
@@ -42,15 +48,22 @@ export function StatusBar({
               total: progress.total,
               phase: t(`status.phase.${progress.phase}`)
             })
-          : error
-            ? t('status.syncFailed', { message: error })
-            : progress?.phase === 'done'
-              ? t('status.synced')
-              : ''}
+          : progress?.phase === 'cancelled'
+            ? t('status.cancelled')
+            : error
+              ? t('status.syncFailed', { message: error })
+              : progress?.phase === 'done'
+                ? t('status.synced')
+                : ''}
       </span>
       <button type="button" onClick={onSync} disabled={running} aria-keyshortcuts="Control+R">
         {t('status.sync')}
       </button>
+      {running && (
+        <button type="button" onClick={onCancel}>
+          {t('status.cancel')}
+        </button>
+      )}
     </div>
   )
 }

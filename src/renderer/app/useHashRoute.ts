@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'react'
 
-export const sections = ['calendar', 'accounts', 'outbox', 'settings'] as const
+export const sections = ['calendar', 'meetings', 'accounts', 'outbox', 'settings'] as const
 export type Section = (typeof sections)[number]
-export type Route = { section: Section } | { section: 'date'; id: string }
+/** Pages of one object, reached from a section: `#/date/<id>`, `#/meeting/<id>`. */
+export const objectPages = ['date', 'meeting'] as const
+export type ObjectPage = (typeof objectPages)[number]
+export type Route = { section: Section } | { section: ObjectPage; id: string }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
-  const date = /^date\/([^/]+)$/.exec(path)
-  if (date) return { section: 'date', id: decodeURIComponent(date[1] as string) }
+  const object = /^(date|meeting)\/([^/]+)$/.exec(path)
+  if (object) return { section: object[1] as ObjectPage, id: decodeURIComponent(object[2] as string) }
   return (sections as readonly string[]).includes(path)
     ? { section: path as Section }
     : { section: 'calendar' }
 }
 
 export function routeHash(route: Route): string {
-  return route.section === 'date' ? `#/date/${encodeURIComponent(route.id)}` : `#/${route.section}`
+  return 'id' in route ? `#/${route.section}/${encodeURIComponent(route.id)}` : `#/${route.section}`
 }
 
 /** Hash routing: enough for a handful of screens, and it works from file:// in Electron. */

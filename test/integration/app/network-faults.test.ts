@@ -3,7 +3,6 @@
  * connections, stalls, answers 5xx bursts or 401s on command. The sync recovers from what is
  * transient, fails cleanly on what is not, and never loses or tears the mirror or the outbox.
  */
-import { createServer, request, type Server } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,51 +17,29 @@ import { createApiHandlers } from '../../../src/main/ipc'
 import type { ApiHandlers } from '../../../src/shared/api'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
 import { Outbox } from '../../../src/core/outbox'
+import { signInThrough, startFaultyProxy, type FaultyProxy } from '../../helpers/faulty-proxy'
 
 type Mode = 'ok' | 'drop' | 'stall' | '503' | '401'
 let mode: { kind: Mode; every: number } = { kind: 'ok', every: 1 }
 let counter = 0
 let upstream: DemoServer
-let proxy: Server
+let proxy: FaultyProxy
 let proxyUrl = ''
 let ctx: AppContext
 let api: ApiHandlers
 
 beforeAll(async () => {
   upstream = await startDemoServer({ scale: 'small', seed: 21 })
-  const target = new URL(upstream.baseUrl)
-  proxy = createServer((req, res) => {
+  proxy = await startFaultyProxy(upstream.baseUrl, (req) => {
     const n = ++counter
     const faulty = mode.kind !== 'ok' && n % mode.every === 0 && req.url?.includes('/services/meetings/')
-    if (faulty && mode.kind === 'drop') return req.socket.destroy()
-    if (faulty && mode.kind === 'stall') return // never answers
-    if (faulty && (mode.kind === '503' || mode.kind === '401')) {
-      res.writeHead(Number(mode.kind), { 'Content-Type': 'application/json' })
-      return res.end(
-        JSON.stringify({
-          message: mode.kind === '401' ? 'Invalid token.' : 'Busy.',
-          error: mode.kind === '401' ? 'invalid_token' : 'server_busy'
-        })
-      )
-    }
-    const forward = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: { ...req.headers, host: req.headers.host }
-      },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers)
-        up.pipe(res)
-      }
-    )
-    forward.on('error', () => res.destroy())
-    req.pipe(forward)
+    if (!faulty || mode.kind === 'ok') return 'ok'
+    if (mode.kind === 'drop' || mode.kind === 'stall') return mode.kind
+    return mode.kind === '401'
+      ? { status: 401, error: 'invalid_token', message: 'Invalid token.' }
+      : { status: 503, error: 'server_busy', message: 'Busy.' }
   })
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r))
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}/`
+  proxyUrl = proxy.url
 
   // Sign in through the proxy as to any installation (the demo's consumer key, the PIN flow).
   const dataDir = mkdtempSync(join(tmpdir(), 'faults-'))
@@ -73,22 +50,11 @@ beforeAll(async () => {
     clientFactory: (o) => usosClientFactory({ ...o })
   })
   api = createApiHandlers(ctx)
-  const started = await api.beginSignIn({
-    baseUrl: proxyUrl,
-    consumerKey: upstream.consumerKey,
-    consumerSecret: upstream.consumerSecret,
-    scopes: ['offline_access', 'staff_perspective'],
-    flow: 'pin'
-  })
-  const pin = upstream.approve(
-    new URL(started.authorizeUrl).searchParams.get('oauth_token') as string,
-    'lecturer'
-  )
-  await api.completeSignIn({ pendingId: started.pendingId, pin })
+  await signInThrough(api, upstream, proxyUrl)
 })
 afterAll(async () => {
   ctx.close()
-  proxy.close()
+  await proxy.close()
   await upstream.close()
 })
 

@@ -20,6 +20,7 @@ const person = (over: Partial<ParticipantView>): ParticipantView => ({
   substantiationMessage: null,
   rejectionSubstantiation: null,
   rejectionMessage: null,
+  notesCount: 0,
   ...over
 })
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ActionResult, Language, SubstantiationView } from '../../../shared/types'
+import type { ActionResult, Language, ParticipantView, SubstantiationView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { isPlainShortcut } from '../../app/shortcuts'
@@ -8,6 +8,8 @@ import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
 import { SignUpForms } from './SignUpForms'
+import { personName } from './ParticipantTable'
+import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
 
 function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
   const done = results.filter((r) => r.outcome === 'done').length
@@ -31,6 +33,19 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState('')
   const [messageLang, setMessageLang] = useState<Language>(language)
+  const [notesFor, setNotesFor] = useState<NoteTarget | null>(null)
+  const openNotes = (p: ParticipantView) => {
+    if (!data?.meeting.facultyId || !data.meeting.termId || !p.userId) {
+      setStatus(t('notes.noScope'))
+      return
+    }
+    setNotesFor({
+      userId: p.userId,
+      facultyId: data.meeting.facultyId,
+      termId: data.meeting.termId,
+      name: personName(p)
+    })
+  }
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -64,11 +79,14 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!isPlainShortcut(e)) return
+      if (!isPlainShortcut(e) || notesFor) return
       if (e.key === 'Escape') onBack()
       else if (e.key === 'a' && selected.size > 0) void accept()
       else if (e.key === 'r' && selected.size > 0) openReject()
-      else return
+      else if (e.key === 'n' && selected.size === 1 && data) {
+        const p = [...data.main, ...data.reserve, ...data.rejected].find((x) => selected.has(x.id))
+        if (p && !p.isExternal) openNotes(p)
+      } else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
@@ -213,6 +231,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
 
       <ParticipantTable
         caption={t('date.mainList')}
+        onNotes={openNotes}
         participants={data.main}
         selected={selected}
         onToggle={toggle}
@@ -220,6 +239,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       />
       <ParticipantTable
         caption={t('date.reserveList')}
+        onNotes={openNotes}
         participants={data.reserve}
         selected={selected}
         onToggle={toggle}
@@ -227,6 +247,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       />
       <ParticipantTable
         caption={t('date.rejectedList')}
+        onNotes={openNotes}
         participants={data.rejected}
         selected={selected}
         onToggle={toggle}
@@ -234,6 +255,16 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       />
       {data.main.length + data.reserve.length + data.rejected.length === 0 && (
         <p className="empty-state">{t('date.nobody')}</p>
+      )}
+
+      {notesFor && (
+        <NotesEditor
+          target={notesFor}
+          onClose={() => {
+            setNotesFor(null)
+            reload()
+          }}
+        />
       )}
 
       <SignUpForms meetingDateId={item.id} onDone={(r) => void act(async () => r)} />

@@ -12,12 +12,15 @@ export function ParticipantTable({
   participants,
   selected,
   onToggle,
+  onNotes,
   language
 }: {
   caption: string
   participants: ParticipantView[]
   selected: ReadonlySet<string>
   onToggle: (id: string) => void
+  /** Opens the notes editor for a USOS user on the list (not for outside persons). */
+  onNotes?: (p: ParticipantView) => void
   language: Language
 }) {
   const { t } = useTranslation()
@@ -37,6 +40,7 @@ export function ParticipantTable({
           <th scope="col">{t('date.idOrContact')}</th>
           <th scope="col">{t('date.status')}</th>
           <th scope="col">{t('date.substantiation')}</th>
+          {onNotes && <th scope="col">{t('notes.column')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -74,6 +78,17 @@ export function ParticipantTable({
                 </span>
               )}
             </td>
+            {onNotes && (
+              <td>
+                {!p.isExternal && p.userId && (
+                  <button type="button" className="link" onClick={() => onNotes(p)}>
+                    {t('notes.button')}
+                    <span className="visually-hidden"> {t('notes.about', { name: personName(p) })}</span>
+                    {p.notesCount > 0 && <span className="badge"> {p.notesCount}</span>}
+                  </button>
+                )}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

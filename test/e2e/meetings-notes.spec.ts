@@ -1,0 +1,100 @@
+import { accessibilityProblems } from './axe'
+import { expect, test } from './fixtures'
+
+test.describe.configure({ mode: 'serial' })
+test.use({ bypassCSP: true })
+
+test.describe('meetings and notes on the demo installation', () => {
+  test('lists the meetings and opens one with its dates', async ({ page, sharedHarness: harness }) => {
+    await page.goto(harness.pageUrl)
+    await page.getByRole('button', { name: 'Otwórz demo' }).click()
+    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await page.getByRole('link', { name: 'Spotkania' }).click()
+    await expect(page.getByRole('heading', { name: 'Spotkania' })).toBeVisible()
+    const rows = page.locator('table.meetings tbody tr')
+    await expect(rows.first()).toBeVisible()
+    const total = await rows.count()
+    expect(total).toBeGreaterThan(1)
+    await page.screenshot({ path: 'test/artifacts/screenshots/meetings.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    // The filter narrows the list by name.
+    const firstName = (await rows.first().locator('th').innerText()).trim()
+    await page.getByLabel('Filtr').fill(firstName)
+    expect(await rows.count()).toBeLessThanOrEqual(total)
+    await expect(rows.first().locator('th')).toHaveText(firstName)
+
+    await rows.first().getByRole('link').click()
+    await expect(page.getByRole('heading', { name: firstName })).toBeVisible()
+    const dates = page.locator('table.meeting-dates tbody tr')
+    await expect(dates.first()).toBeVisible()
+    await dates.first().getByRole('link').click()
+    await expect(page.getByRole('heading', { name: firstName })).toBeVisible()
+    await expect(page.getByRole('toolbar')).toBeVisible()
+  })
+
+  test('writes a note about a student: the draft survives a reload, then it is saved in USOS', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/meetings`)
+    // Find a date with a student on its lists, through the meetings.
+    const meetingLinks = page.locator('table.meetings tbody tr th a')
+    await expect(meetingLinks.first()).toBeVisible({ timeout: 10_000 })
+    const meetingHrefs = await meetingLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    let dateHref: string | null = null
+    for (const href of meetingHrefs) {
+      await page.goto(`${harness.pageUrl}${href}`)
+      const dateLinks = page.locator('table.meeting-dates tbody tr th a')
+      await expect(page.locator('h1')).toBeVisible()
+      for (const d of await dateLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+        await page.goto(`${harness.pageUrl}${d}`)
+        await expect(page.getByRole('toolbar')).toBeVisible()
+        if ((await page.getByRole('button', { name: /^Notatki o:/ }).count()) > 0) {
+          dateHref = d
+          break
+        }
+      }
+      if (dateHref) break
+    }
+    expect(dateHref).not.toBeNull()
+
+    const notesButton = page.getByRole('button', { name: /^Notatki o:/ }).first()
+    const label = ((await notesButton.textContent()) ?? '').trim()
+    const name = label.replace(/^Notatki o: /, '').replace(/ \d+$/, '')
+    await notesButton.click()
+    const dialog = page.getByRole('dialog', { name: `Notatki o: ${name}` })
+    await expect(dialog).toBeVisible()
+    const privateNote = dialog.getByLabel('Notatka prywatna')
+    const typed = `Omówiono rozdział 3; poprawki do środy — ${Date.now()}`
+    await privateNote.fill(typed)
+    await expect(dialog.getByTestId('notes-status')).toHaveText('Szkic zachowany na tym komputerze.')
+    await page.screenshot({ path: 'test/artifacts/screenshots/notes-editor.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    // The window goes away before saving: the draft is still there.
+    await page.reload()
+    await page
+      .getByRole('button', { name: new RegExp(`^Notatki o: ${name}`) })
+      .first()
+      .click()
+    await expect(dialog.getByLabel('Notatka prywatna')).toHaveValue(typed)
+    await expect(dialog.getByText('Jeszcze nie zapisano w USOS')).toBeVisible()
+
+    await dialog.getByLabel('Notatka prywatna').press('Control+Enter')
+    await expect(dialog.getByTestId('notes-status')).toHaveText('Zapisano w USOS.')
+    await expect(dialog.getByRole('button', { name: 'Odrzuć szkic' })).toHaveCount(0)
+    await expect(dialog.locator('.note-history')).toContainText(typed)
+    await dialog.getByRole('button', { name: 'Zamknij' }).click()
+    await expect(dialog).toHaveCount(0)
+
+    // Opened again, the editor reads it back from USOS.
+    await page
+      .getByRole('button', { name: new RegExp(`^Notatki o: ${name}`) })
+      .first()
+      .click()
+    await expect(dialog.getByLabel('Notatka prywatna')).toHaveValue(typed)
+    await page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+  })
+})
