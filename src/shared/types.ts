@@ -215,7 +215,14 @@ export interface OutboxItemView {
   attempts: number
   lastError: string | null
   createdAt: string
+  /** An English one-line description (the UI shows its own, localized from kind and payload). */
   summary: string
+  /** Whom the write concerns, by name, when the mirror knows. */
+  subject: string | null
+  /** The write's parameters (texts and numbers). */
+  payload: Record<string, string>
+  /** What USOS had when it refused the write: the other side of the conflict. */
+  remote: Record<string, string | number | boolean | null> | null
 }
 
 export interface ActionResult {

@@ -98,3 +98,43 @@ test.describe('meetings and notes on the demo installation', () => {
     await expect(dialog).toHaveCount(0)
   })
 })
+
+test.describe('a refused change', () => {
+  test('is shown with both sides: the change and what USOS has now', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+    // Fill a date, one outside person after another, until USOS refuses (through the page's API).
+    const outcome = await page.evaluate(async () => {
+      // window.api answers envelopes; the renderer unwraps them (bridge.ts), here by hand.
+      const bridge = (
+        window as unknown as { api: Record<string, (i?: object) => Promise<{ value: unknown }>> }
+      ).api
+      const call = async (name: string, input: object) => (await bridge[name]!(input)).value
+      const items = (await call('calendarRange', { from: '2000-01-01', to: '2100-01-01' })) as Array<{
+        id: string
+        kind: string
+      }>
+      const date = items.find((i) => i.kind === 'meeting_date')!
+      for (let n = 0; n < 60; n++) {
+        const r = (await call('signUpOutsidePerson', {
+          meetingDateId: date.id,
+          firstName: 'Ewa',
+          lastName: `Nadmiarowa ${n}`
+        })) as { outcome: string }
+        if (r.outcome !== 'done') return r.outcome
+      }
+      return 'never refused'
+    })
+    expect(outcome).toBe('needs_attention')
+    await page.getByRole('link', { name: /Oczekujące zmiany/ }).click()
+    const item = page.locator('li.needs_attention').first()
+    await expect(item).toContainText(/Zapisz Ewa Nadmiarowa \d+ \(osoba spoza USOS\)/)
+    await expect(item.getByText('Teraz w USOS')).toBeVisible()
+    await expect(item).toContainText('zapisanych:')
+    await page.screenshot({ path: 'test/artifacts/screenshots/outbox-conflict.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+  })
+})

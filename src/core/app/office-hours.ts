@@ -16,6 +16,7 @@ import type {
 } from '../../shared/types'
 import type { Account } from '../accounts/types'
 import { calendarWithExams } from '../mirror/calendar'
+import { stmt } from '../mirror/statements'
 import { buildIcs } from '../export/ics'
 import { writeFileAtomic } from '../fs/atomic'
 import { meetingDateDetails } from '../office-hours/details'
@@ -69,8 +70,37 @@ const SUMMARIES: Record<string, (p: Record<string, unknown>) => string> = {
   delete_note: (p) => `Delete a ${String(p.note_type)} note`
 }
 
-export function outboxView(e: OutboxEntry): OutboxItemView {
-  const summary = SUMMARIES[e.kind]?.((e.payload ?? {}) as Record<string, unknown>) ?? e.kind
+/** Who a write concerns, by name, from the mirror (the outbox itself holds only ids). */
+function outboxSubject(db: Database.Database, p: Record<string, unknown>): string | null {
+  const name = (r: { first_name: string | null; last_name: string | null } | undefined) =>
+    r ? [r.first_name, r.last_name].filter(Boolean).join(' ') || null : null
+  if (typeof p.participant_id === 'string')
+    return name(
+      stmt(
+        db,
+        `SELECT COALESCE(u.first_name, p.external_first_name) AS first_name,
+                COALESCE(u.last_name, p.external_last_name) AS last_name
+         FROM participants p LEFT JOIN users u ON u.id = p.user_id WHERE p.id = ?`
+      ).get(p.participant_id) as { first_name: string | null; last_name: string | null } | undefined
+    )
+  if (typeof p.user_id === 'string')
+    return (
+      name(
+        stmt(db, 'SELECT first_name, last_name FROM users WHERE id = ?').get(p.user_id) as
+          | { first_name: string | null; last_name: string | null }
+          | undefined
+      ) ?? `#${p.user_id}`
+    )
+  if (typeof p.first_name === 'string') return `${p.first_name} ${String(p.last_name ?? '')}`.trim()
+  return null
+}
+
+export function outboxView(e: OutboxEntry, db?: Database.Database): OutboxItemView {
+  const payload = (e.payload ?? {}) as Record<string, unknown>
+  const summary = SUMMARIES[e.kind]?.(payload) ?? e.kind
+  const facts: Record<string, string> = {}
+  for (const [k, v] of Object.entries(payload))
+    if (typeof v === 'string' || typeof v === 'number') facts[k] = String(v)
   return {
     opId: e.opId,
     kind: e.kind,
@@ -78,7 +108,10 @@ export function outboxView(e: OutboxEntry): OutboxItemView {
     attempts: e.attempts,
     lastError: e.lastError,
     createdAt: e.createdAt,
-    summary
+    summary,
+    subject: db ? outboxSubject(db, payload) : null,
+    payload: facts,
+    remote: e.remoteState
   }
 }
 
@@ -281,7 +314,9 @@ export class OfficeHours {
 
   outbox(): OutboxItemView[] {
     const account = this.ctx.accounts.active()
-    return account ? new Outbox(this.ctx.mirrors.get(account.id)).open().map(outboxView) : []
+    if (!account) return []
+    const db = this.ctx.mirrors.get(account.id)
+    return new Outbox(db).open().map((e) => outboxView(e, db))
   }
 
   retry(opId: string): OutboxItemView[] {

@@ -1,5 +1,5 @@
 import type { Migration } from '../store/migrations'
-import { notesOwnershipMigration } from './schema-notes'
+import { localStateMigration } from './schema-local'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -227,7 +227,7 @@ mirrorMigrations.push(
   }
 )
 
-// 7: notes, whose note a row is.
-mirrorMigrations.push(notesOwnershipMigration)
+// 7: notes' authorship, the outbox's record of conflicts.
+mirrorMigrations.push(localStateMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

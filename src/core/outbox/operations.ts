@@ -20,7 +20,12 @@ export interface OperationDef<P> {
   applyLocal(db: Database.Database, p: P, opId: string): void
   /** After an unknown outcome: has the write already taken effect in USOS? */
   verify(usos: UsosCaller, p: P): Promise<boolean>
+  /** After a refusal: what USOS has now, shown beside what the user wanted. */
+  current?(usos: UsosCaller, p: P): Promise<RemoteState | null>
 }
+
+/** USOS's side of a conflict: a few named facts (status, seats, text). */
+export type RemoteState = Record<string, string | number | boolean | null>
 
 export interface AcceptParticipant {
   participant_id: string
@@ -69,6 +74,34 @@ async function participantStatus(usos: UsosCaller, id: string): Promise<string |
   return p && typeof p.status === 'string' ? p.status : null
 }
 
+async function participantState(usos: UsosCaller, id: string): Promise<RemoteState | null> {
+  const p = await usos.call<Record<string, unknown> | null>('services/meetings/participant', {
+    participant_id: id,
+    fields: 'status|is_reserve|number_in_queue'
+  })
+  if (!p || typeof p !== 'object') return null
+  return {
+    status: typeof p.status === 'string' ? p.status : null,
+    is_reserve: typeof p.is_reserve === 'boolean' ? p.is_reserve : null,
+    number_in_queue: typeof p.number_in_queue === 'number' ? p.number_in_queue : null
+  }
+}
+
+async function dateSeats(usos: UsosCaller, id: string): Promise<RemoteState | null> {
+  const d = await usos.call<Record<string, unknown> | null>('services/meetings/meeting_date', {
+    meeting_date_id: id,
+    fields: 'seats_limit|reserve_seats_limit|registered_participants_count|registration_end_time|start_time'
+  })
+  if (!d || typeof d !== 'object') return null
+  const pick = (k: string) => (typeof d[k] === 'number' || typeof d[k] === 'string' ? (d[k] as string | number) : null)
+  return {
+    registered: pick('registered_participants_count'),
+    seats_limit: pick('seats_limit'),
+    reserve_seats_limit: pick('reserve_seats_limit'),
+    registration_end_time: pick('registration_end_time')
+  }
+}
+
 async function dateParticipants(usos: UsosCaller, dateId: string) {
   const list = await usos.call<unknown>('services/meetings/meeting_date_participants', {
     meeting_date_id: dateId,
@@ -113,7 +146,8 @@ export const operations = {
     applyLocal: (db, p) => {
       stmt(db, "UPDATE participants SET status = 'accepted' WHERE id = ?").run(p.participant_id)
     },
-    verify: async (usos, p) => (await participantStatus(usos, p.participant_id)) === 'accepted'
+    verify: async (usos, p) => (await participantStatus(usos, p.participant_id)) === 'accepted',
+    current: async (usos, p) => participantState(usos, p.participant_id)
   } satisfies OperationDef<AcceptParticipant>,
 
   reject_participant: {
@@ -133,7 +167,8 @@ export const operations = {
            rejection_substantiation_message = ? WHERE id = ?`
       ).run(p.substantiation_id ?? null, p.substantiation_message ?? null, p.participant_id)
     },
-    verify: async (usos, p) => (await participantStatus(usos, p.participant_id)) === 'rejected'
+    verify: async (usos, p) => (await participantStatus(usos, p.participant_id)) === 'rejected',
+    current: async (usos, p) => participantState(usos, p.participant_id)
   } satisfies OperationDef<RejectParticipant>,
 
   sign_up_specific_user: {
@@ -154,7 +189,8 @@ export const operations = {
           typeof x.user === 'object' &&
           x.user !== null &&
           String((x.user as { id: unknown }).id) === p.user_id
-      )
+      ),
+    current: async (usos, p) => dateSeats(usos, p.meeting_date_id)
   } satisfies OperationDef<SignUpSpecificUser>,
 
   sign_up_non_usos_person: {
@@ -178,7 +214,8 @@ export const operations = {
         p.email
           ? x.external_email === p.email
           : x.external_first_name === p.first_name && x.external_last_name === p.last_name
-      )
+      ),
+    current: async (usos, p) => dateSeats(usos, p.meeting_date_id)
   } satisfies OperationDef<SignUpNonUsosPerson>,
 
   put_note: {

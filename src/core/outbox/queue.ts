@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { stmt } from '../mirror/statements'
-import { operations, type OperationKind, type OperationPayload } from './operations'
+import { operations, type OperationKind, type OperationPayload, type RemoteState } from './operations'
 
 export type OutboxState = 'pending' | 'sending' | 'unknown' | 'needs_attention' | 'done'
 
@@ -15,6 +15,8 @@ export interface OutboxEntry {
   attempts: number
   lastError: string | null
   createdAt: string
+  /** What USOS had when it refused the write (a conflict's other side). */
+  remoteState: RemoteState | null
 }
 
 interface Row {
@@ -26,6 +28,7 @@ interface Row {
   attempts: number
   last_error: string | null
   created_at: string
+  remote_state: string | null
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -36,7 +39,8 @@ const toEntry = (r: Row): OutboxEntry => ({
   state: r.state,
   attempts: r.attempts,
   lastError: r.last_error,
-  createdAt: r.created_at
+  createdAt: r.created_at,
+  remoteState: r.remote_state ? (JSON.parse(r.remote_state) as RemoteState) : null
 })
 
 /**
@@ -103,6 +107,14 @@ export class Outbox {
       this.db,
       'UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + ?, updated_at = ? WHERE seq = ?'
     ).run(state, error, countAttempt ? 1 : 0, this.now().toISOString(), seq)
+  }
+
+  /** USOS refused the write: it waits for the user, with what USOS has now beside it. */
+  setConflict(seq: number, error: string, remote: RemoteState | null): void {
+    stmt(
+      this.db,
+      "UPDATE outbox SET state = 'needs_attention', last_error = ?, remote_state = ?, updated_at = ? WHERE seq = ?"
+    ).run(error, remote ? JSON.stringify(remote) : null, this.now().toISOString(), seq)
   }
 
   /** The user asks to try a write that needed attention once more. */

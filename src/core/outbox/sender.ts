@@ -93,9 +93,11 @@ export async function drainOutbox(
         continue
       }
       if (failure === 'refused') {
-        outbox.setState(entry.seq, 'needs_attention', message)
+        // The other side of the conflict, if USOS will say; a failure to read it changes nothing.
+        const remote = def.current ? await def.current(usos, entry.payload).catch(() => null) : null
+        outbox.setConflict(entry.seq, message, remote)
         result.needsAttention++
-        options.onChange?.({ ...entry, state: 'needs_attention', lastError: message })
+        options.onChange?.({ ...entry, state: 'needs_attention', lastError: message, remoteState: remote })
         continue
       }
       outbox.setState(entry.seq, failure === 'unknown_outcome' ? 'unknown' : 'pending', message)

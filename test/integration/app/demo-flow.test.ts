@@ -120,7 +120,12 @@ describe('the app on the demo installation, through its API handlers', () => {
     expect(r.outcome).toBe('needs_attention')
     expect(r.message).toMatch(/no seats/i)
     const outbox = await api.listOutbox({})
-    expect(outbox.find((o) => o.opId === r.opId)).toMatchObject({ state: 'needs_attention' })
+    const parked = outbox.find((o) => o.opId === r.opId)
+    expect(parked).toMatchObject({ state: 'needs_attention', kind: 'sign_up_non_usos_person' })
+    expect(parked?.subject).toMatch(/^Anna Pełna \d+$/)
+    // Both sides of the conflict: what the user wanted, and USOS's full lists as it has them now.
+    const remote = parked!.remote as { registered: number; seats_limit: number; reserve_seats_limit: number }
+    expect(remote.registered).toBe(remote.seats_limit + remote.reserve_seats_limit)
     await api.discardOutbox({ opId: r.opId })
     expect((await api.listOutbox({})).find((o) => o.opId === r.opId)).toBeUndefined()
   })

@@ -1,8 +1,32 @@
 import { useTranslation } from 'react-i18next'
+import type { OutboxItemView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { useLoad } from '../../app/useApi'
 
-/** Changes made here that have not reached USOS yet, and those USOS refused (with its reason). */
+/** USOS's side of a conflict, as "fact: value" pairs in the UI's language. */
+function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']> }) {
+  const { t } = useTranslation()
+  const value = (k: string, v: string | number | boolean | null) =>
+    v === null
+      ? '–'
+      : typeof v === 'boolean'
+        ? t(v ? 'outbox.yes' : 'outbox.no')
+        : k === 'status'
+          ? t(`status.${String(v)}`, { defaultValue: String(v) })
+          : String(v)
+  return (
+    <>
+      {Object.entries(remote).map(([k, v], i) => (
+        <span key={k}>
+          {i > 0 && ', '}
+          {t(`outbox.facts.${k}`, { defaultValue: k })}: <strong>{value(k, v)}</strong>
+        </span>
+      ))}
+    </>
+  )
+}
+
+/** Changes made here that have not reached USOS yet, and those USOS refused (with both sides). */
 export function OutboxPage({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation()
   const { data, error, reload } = useLoad(() => api.listOutbox(), [])
@@ -11,6 +35,13 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
     reload()
     onChanged()
   }
+  const describe = (e: OutboxItemView) =>
+    t(`outbox.kinds.${e.kind}`, {
+      ...e.payload,
+      subject: e.subject ?? t('outbox.someone'),
+      note_type: e.payload.note_type ? t(`notes.${e.payload.note_type}`) : '',
+      defaultValue: e.summary
+    })
   return (
     <section aria-labelledby="outbox-heading">
       <h1 id="outbox-heading">{t('outbox.heading')}</h1>
@@ -23,9 +54,26 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
       {data && data.length > 0 && (
         <ul className="outbox">
           {data.map((e) => (
-            <li key={e.opId} className={e.state}>
-              <strong>{e.summary}</strong> — {t(`outbox.state.${e.state}`)}
-              {e.lastError && <div className="error">{e.lastError}</div>}
+            <li key={e.opId} className={e.state} data-op-kind={e.kind}>
+              <strong>{describe(e)}</strong> — {t(`outbox.state.${e.state}`)}
+              {e.state === 'needs_attention' ? (
+                <dl className="conflict">
+                  <dt>{t('outbox.mine')}</dt>
+                  <dd>{describe(e)}</dd>
+                  <dt>{t('outbox.usosSaid')}</dt>
+                  <dd className="error">{e.lastError ?? '–'}</dd>
+                  {e.remote && (
+                    <>
+                      <dt>{t('outbox.theirs')}</dt>
+                      <dd>
+                        <RemoteFacts remote={e.remote} />
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              ) : (
+                e.lastError && <div className="error">{e.lastError}</div>
+              )}
               {e.state === 'needs_attention' && (
                 <>
                   <button type="button" onClick={() => void act(() => api.retryOutbox({ opId: e.opId }))}>
