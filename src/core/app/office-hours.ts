@@ -87,8 +87,7 @@ function outboxSubject(db: Database.Database, p: Record<string, unknown>): strin
     return (
       name(
         stmt(db, 'SELECT first_name, last_name FROM users WHERE id = ?').get(p.user_id) as
-          | { first_name: string | null; last_name: string | null }
-          | undefined
+          { first_name: string | null; last_name: string | null } | undefined
       ) ?? `#${p.user_id}`
     )
   if (typeof p.first_name === 'string') return `${p.first_name} ${String(p.last_name ?? '')}`.trim()

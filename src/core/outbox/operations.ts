@@ -93,7 +93,8 @@ async function dateSeats(usos: UsosCaller, id: string): Promise<RemoteState | nu
     fields: 'seats_limit|reserve_seats_limit|registered_participants_count|registration_end_time|start_time'
   })
   if (!d || typeof d !== 'object') return null
-  const pick = (k: string) => (typeof d[k] === 'number' || typeof d[k] === 'string' ? (d[k] as string | number) : null)
+  const pick = (k: string) =>
+    typeof d[k] === 'number' || typeof d[k] === 'string' ? (d[k] as string | number) : null
   return {
     registered: pick('registered_participants_count'),
     seats_limit: pick('seats_limit'),
