@@ -11,6 +11,8 @@ import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
 import { OutboxPage } from '../features/outbox/OutboxPage'
 import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
 import { StatusBar } from './StatusBar'
+import { ShortcutsHelp } from './ShortcutsHelp'
+import { isPlainShortcut } from './shortcuts'
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation()
@@ -21,6 +23,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const [progress, setProgress] = useState<SyncProgressView | null>(null)
   const [outbox, setOutbox] = useState({ pending: 0, needsAttention: 0 })
   const [syncError, setSyncError] = useState<string | null>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
 
   const [loadError, setLoadError] = useState<string | null>(null)
   const loadAccounts = useCallback(() => {
@@ -62,11 +65,20 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'r') {
         e.preventDefault()
         void sync(e.shiftKey)
+      } else if (e.altKey && !e.ctrlKey && /^[1-9]$/.test(e.key)) {
+        const target = sections[Number(e.key) - 1]
+        if (target) {
+          e.preventDefault()
+          navigate({ section: target })
+        }
+      } else if (e.key === '?' && isPlainShortcut(e)) {
+        e.preventDefault()
+        setHelpOpen(true)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [sync])
+  }, [sync, navigate])
 
   const active = accounts?.accounts.find((a) => a.active) ?? null
   // A newcomer with no account lands on sign-in, where the demo is one click away.
@@ -160,6 +172,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         )}
         {section === 'outbox' && <OutboxPage onChanged={() => setRefreshKey((k) => k + 1)} />}
         {section === 'settings' && <SettingsPage settings={settings} onChange={setSettings} />}
+        {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       </main>
     </div>
   )

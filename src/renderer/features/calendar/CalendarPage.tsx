@@ -1,4 +1,15 @@
-import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns'
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  endOfMonth,
+  endOfWeek,
+  format,
+  getDay,
+  parse,
+  startOfMonth,
+  startOfWeek
+} from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Calendar, dateFnsLocalizer, type View } from 'react-big-calendar'
@@ -69,6 +80,19 @@ export function colourFor(meetingId: string): string {
   return PALETTE[h % PALETTE.length] as string
 }
 
+/** The period after (or before) the one shown: a week, a month, or the agenda's month. */
+function step(view: View, d: Date, by: 1 | -1): Date {
+  return view === 'week' ? addWeeks(d, by) : addMonths(d, by)
+}
+
+/** A day picked in a date field, or null for an incomplete or impossible one. */
+function parseDay(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return null
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)
+  return d.getMonth() === Number(m[2]) - 1 ? d : null
+}
+
 function seats(item: CalendarItem): string {
   const main =
     item.seatsLimit === null ? `${item.acceptedCount ?? 0}` : `${item.acceptedCount ?? 0}/${item.seatsLimit}`
@@ -117,12 +141,16 @@ export function CalendarPage({
       else if (e.key === 'm') setView('month')
       else if (e.key === 'a') setView('agenda')
       else if (e.key === 't') setDate(installationNow())
+      else if (e.key === 'n' || e.key === 'PageDown') setDate((d) => step(view, d, 1))
+      else if (e.key === 'p' || e.key === 'PageUp') setDate((d) => step(view, d, -1))
+      else if (e.key === 'g') jumpRef.current?.focus()
       else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [view])
+  const jumpRef = useRef<HTMLInputElement>(null)
 
   return (
     <section aria-labelledby="calendar-heading" className="calendar-page">
@@ -133,6 +161,19 @@ export function CalendarPage({
         </p>
       )}
       <div className="toolbar">
+        <label className="inline">
+          {t('calendar.jumpTo')}{' '}
+          <input
+            ref={jumpRef}
+            type="date"
+            aria-keyshortcuts="g"
+            value={format(date, 'yyyy-MM-dd')}
+            onChange={(e) => {
+              const picked = parseDay(e.target.value)
+              if (picked) setDate(picked)
+            }}
+          />
+        </label>
         <button
           type="button"
           onClick={() =>
