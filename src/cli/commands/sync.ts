@@ -9,14 +9,27 @@ export const syncCommand: CliCommand = {
   async run(args, io) {
     const o = parseOptions(args, {
       full: { type: 'boolean', default: false },
+      progress: { type: 'boolean', default: false },
       'data-dir': { type: 'string' }
     })
     const ctx = cliContext(dataDirOf(o['data-dir']))
+    const officeHours = new OfficeHours(ctx)
+    // --progress: one JSON line per step on stderr (stdout keeps only the summary).
+    const unsubscribe = o.progress
+      ? ctx.events.subscribe((event, payload) => {
+          if (event === 'syncProgress') io.err(`${JSON.stringify(payload)}\n`)
+        })
+      : () => {}
+    // Ctrl+C cancels between requests; what was already written stays.
+    const cancel = () => officeHours.cancelSync()
+    process.once('SIGINT', cancel)
     try {
-      const summary = await new OfficeHours(ctx).sync(o.full ? { full: true } : {})
+      const summary = await officeHours.sync(o.full ? { full: true } : {})
       io.out(`${JSON.stringify(summary)}\n`)
       return 0
     } finally {
+      process.off('SIGINT', cancel)
+      unsubscribe()
       ctx.close()
     }
   }

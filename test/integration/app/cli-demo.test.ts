@@ -185,6 +185,38 @@ describe('the CLI against the demo installation', () => {
     expect(finish.code, finish.err).toBe(0)
   }, 60_000)
 
+  it('reports progress with --progress and stops cleanly on Ctrl+C (SIGINT)', async () => {
+    const cliJs = join(process.cwd(), 'out/main/cli.js')
+    const dataDir = await signedInProfile()
+    const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--progress', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+    // Interrupt once the participant lists are being read.
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString()
+        if (/"phase":"participants","done":[1-9]/.test(stderr)) resolve()
+      })
+      void exited.then(() => resolve())
+    })
+    child.kill('SIGINT')
+    const code = await exited
+    expect(code).not.toBe(0)
+    expect(stdout).toBe('')
+    const lines = stderr.trim().split('\n')
+    const progress = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { phase: string })
+    expect(progress.map((p) => p.phase)).toContain('participants')
+    expect(progress.at(-1)?.phase).toBe('cancelled')
+    expect(lines.at(-1)).toMatch(/cancelled/)
+    // The mirror keeps what was read and a later sync completes it.
+    const finish = await cli(['sync', '--data-dir', dataDir])
+    expect(finish.code, finish.err).toBe(0)
+  }, 60_000)
+
   it('replays pending writes exactly once when the replay is killed (SIGKILL) again and again', async () => {
     const cliJs = join(process.cwd(), 'out/main/cli.js')
     expect(existsSync(cliJs), 'the built CLI is needed: npm run build').toBe(true)
