@@ -254,16 +254,18 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         }))
     },
 
-    async exportIcs({ from, to, withParticipants }) {
+    async exportIcs({ from, to, meetingId, withParticipants }) {
       const account = officeHours.account()
       const { text, count } = buildIcs(officeHours.mirror(), {
         uidDomain: new URL(account.baseUrl).hostname,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
+        ...(meetingId ? { meetingId } : {}),
         withParticipants: withParticipants === true,
         language: ctx.settings.get().language
       })
-      return { fileName: `office-hours${from ? `-${from}` : ''}${to ? `-${to}` : ''}.ics`, text, count }
+      const scope = `${meetingId ? `-meeting-${meetingId}` : ''}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`
+      return { fileName: `office-hours${scope}.ics`, text, count }
     },
     async exportParticipants({ meetingDateId, format, language }) {
       const details = officeHours.meetingDate(meetingDateId)

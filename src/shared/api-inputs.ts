@@ -97,7 +97,12 @@ export const apiInputs = {
   searchUsers: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
 
   exportIcs: z
-    .object({ from: day.optional(), to: day.optional(), withParticipants: z.boolean().optional() })
+    .object({
+      from: day.optional(),
+      to: day.optional(),
+      meetingId: id.optional(),
+      withParticipants: z.boolean().optional()
+    })
     .strict(),
   exportParticipants: z
     .object({ meetingDateId: id, format: z.enum(['csv', 'html']), language: languageSchema })

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import ICAL from 'ical.js'
 import { accessibilityProblems } from './axe'
 import { expect, test } from './fixtures'
 
@@ -28,6 +30,18 @@ test.describe('meetings and notes on the demo installation', () => {
     await expect(page.getByRole('heading', { name: firstName })).toBeVisible()
     const dates = page.locator('table.meeting-dates tbody tr')
     await expect(dates.first()).toBeVisible()
+
+    // The meeting alone as ICS, with the participants' names when asked: one event per date.
+    await page.getByLabel('z nazwiskami uczestników (dane osobowe)').check()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Eksportuj to spotkanie (ICS)' }).click()
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(await (await download).path(), 'utf8')))
+    const events = calendar.getAllSubcomponents('vevent')
+    expect(events).toHaveLength(await dates.count())
+    const withPeople = events.filter((e) =>
+      String(e.getFirstPropertyValue('description') ?? '').includes('Uczestnicy:')
+    )
+    expect(withPeople.length).toBeGreaterThan(0)
     await dates.first().getByRole('link').click()
     await expect(page.getByRole('heading', { name: firstName })).toBeVisible()
     await expect(page.getByRole('toolbar')).toBeVisible()

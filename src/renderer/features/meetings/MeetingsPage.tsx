@@ -4,6 +4,7 @@ import type { Language, MeetingListItem } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { download } from '../../app/download'
 
 const yesNo = (v: boolean | null, t: (k: string) => string) =>
   v === null ? '–' : v ? t('meetings.yes') : t('meetings.no')
@@ -110,6 +111,7 @@ export function MeetingPage({
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const { data, error } = useLoad(() => api.getMeeting({ meetingId }), [meetingId])
+  const [withParticipants, setWithParticipants] = useState(false)
   if (error)
     return (
       <section>
@@ -141,6 +143,26 @@ export function MeetingPage({
         <dd>{groupsText(data, language) || '–'}</dd>
       </dl>
       {langText(data.comment, language) && <p className="comment">{langText(data.comment, language)}</p>}
+      <div className="toolbar">
+        <button
+          type="button"
+          onClick={() =>
+            void api
+              .exportIcs({ meetingId, withParticipants })
+              .then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
+          }
+        >
+          {t('meetings.exportIcs')}
+        </button>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={withParticipants}
+            onChange={(e) => setWithParticipants(e.target.checked)}
+          />{' '}
+          {t('meetings.withParticipants')}
+        </label>
+      </div>
       <h2>{t('meetings.datesHeading', { count: data.dates.length })}</h2>
       {data.dates.length === 0 ? (
         <p className="empty-state">{t('meetings.noDates')}</p>
