@@ -15,6 +15,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Calendar, dateFnsLocalizer, type View } from 'react-big-calendar'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '../../app/ErrorMessage'
 import type { CalendarItem, Language } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
@@ -155,11 +156,7 @@ export function CalendarPage({
   return (
     <section aria-labelledby="calendar-heading" className="calendar-page">
       <h1 id="calendar-heading">{t('calendar.heading')}</h1>
-      {error && (
-        <p role="alert" className="error">
-          {t('app.error', { message: error })}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="toolbar">
         <label className="inline">
           {t('calendar.jumpTo')}{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LoadFailed } from '../../app/ErrorMessage'
 import type { ActionResult, Language, ParticipantView, SubstantiationView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
@@ -94,16 +95,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
   })
 
   if (error) {
-    return (
-      <section>
-        <p role="alert" className="error">
-          {t('app.error', { message: error })}
-        </p>
-        <button type="button" onClick={onBack}>
-          {t('date.back')}
-        </button>
-      </section>
-    )
+    return <LoadFailed message={error} onBack={onBack} backLabel={t('date.back')} />
   }
   if (!data) return <p>{t('app.loading')}</p>
   const { item, meeting } = data

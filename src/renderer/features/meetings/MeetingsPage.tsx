@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
 import type { Language, MeetingListItem } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
@@ -37,11 +38,7 @@ export function MeetingsPage({ refreshKey, onOpen }: { refreshKey: number; onOpe
   return (
     <section aria-labelledby="meetings-heading">
       <h1 id="meetings-heading">{t('meetings.heading')}</h1>
-      {error && (
-        <p role="alert" className="error">
-          {t('app.error', { message: error })}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="toolbar">
         <label className="inline">
           {t('meetings.filter')}{' '}
@@ -112,17 +109,7 @@ export function MeetingPage({
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const { data, error } = useLoad(() => api.getMeeting({ meetingId }), [meetingId])
   const [withParticipants, setWithParticipants] = useState(false)
-  if (error)
-    return (
-      <section>
-        <p role="alert" className="error">
-          {t('app.error', { message: error })}
-        </p>
-        <button type="button" onClick={onBack}>
-          {t('meetings.back')}
-        </button>
-      </section>
-    )
+  if (error) return <LoadFailed message={error} onBack={onBack} backLabel={t('meetings.back')} />
   if (!data) return <p>{t('app.loading')}</p>
   return (
     <section aria-labelledby="meeting-heading">
