@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppContext } from '../core/app/context'
 import { inProcessDemo } from '../core/app/demo'
 import { electronNativeBinding } from './native'
+import icon from '../../resources/icon.png?asset'
 import { createApiHandlers } from './ipc'
 import { printHtml } from './print'
 import { registerIpc } from './electron-ipc'
@@ -27,6 +28,8 @@ function createWindow(): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'USOS Office Hours',
+    // Linux shows the window's icon; Windows and macOS take the installer's (electron-builder.yml).
+    icon,
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'))
   })
   hardenContents(win.webContents, appOrigin, () => new Set())
