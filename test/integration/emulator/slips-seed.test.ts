@@ -5,39 +5,13 @@
  */
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import type { Rng, Scale, SeedWorld } from '../../../src/emulator/framework/types'
+import { createRng } from '../../../src/emulator/framework/rng'
+import type { Scale, SeedWorld } from '../../../src/emulator/framework/types'
 import { slipsModule } from '../../../src/emulator/modules/slips'
 import { answerStatus } from '../../../src/emulator/modules/slips/answer-status'
 import { usosDatetime } from '../../../src/emulator/modules/slips/time'
 
-/** mulberry32: a small deterministic generator for the test world. */
-function rng(seed: number): Rng {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const r: Rng = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    bool: (p = 0.5) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
-    shuffle: <T>(items: readonly T[]): T[] => {
-      const out = [...items]
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1))
-        const tmp = out[i] as T
-        out[i] = out[j] as T
-        out[j] = tmp
-      }
-      return out
-    }
-  }
-  return r
-}
+const rng = createRng
 
 function world(scale: Scale): SeedWorld {
   const staff = Array.from({ length: scale === 'large' ? 400 : 40 }, (_, i) => String(10_000 + i))
