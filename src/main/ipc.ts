@@ -17,20 +17,12 @@ import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
 import { meetingsHandlers } from './handlers/meetings'
+import { plannerHandlers } from './handlers/planner'
+import { printThrough, printedAt, type HandlerHooks } from './handlers/hooks'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
 
-const printedAt = () => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-
-export interface HandlerHooks {
-  /** Opens a sign-in page in the system browser (Electron); the web harness leaves it to the page. */
-  openExternal?: (url: string) => void
-  /** Prints a page (Electron's print dialog), or saves it as a PDF; answers the PDF's path, or null. */
-  print?: (
-    html: string,
-    opts: { pdf: boolean; title: string }
-  ) => Promise<{ printed: boolean; pdfPath: string | null }>
-}
+export type { HandlerHooks }
 
 export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): ApiHandlers {
   const officeHours = new OfficeHours(ctx)
@@ -51,6 +43,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
 
   return {
     ...meetingsHandlers(ctx, officeHours),
+    ...plannerHandlers(ctx, officeHours, hooks),
     async getAppInfo() {
       return {
         name: 'USOS Office Hours',
@@ -284,11 +277,11 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     },
     async printParticipants({ meetingDateId, language, pdf }) {
       const details = officeHours.meetingDate(meetingDateId)
-      const html = participantListHtml(details, language, printedAt())
-      if (!hooks.print) return { printed: false, html, pdfPath: null }
       const title = `${details.item.start.slice(0, 10)} ${details.meeting.name[language] ?? ''}`.trim()
-      const result = await hooks.print(html, { pdf: pdf === true, title })
-      return { printed: result.printed, html: null, pdfPath: result.pdfPath }
+      return printThrough(hooks, participantListHtml(details, language, printedAt()), {
+        pdf: pdf === true,
+        title
+      })
     },
     async listOutbox() {
       return officeHours.outbox()

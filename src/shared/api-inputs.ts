@@ -10,6 +10,36 @@ const id = z.string().trim().min(1).max(64)
 const none = z.object({}).strict()
 const text = (max: number) => z.string().max(max)
 const noteScope = z.object({ userId: id, facultyId: id, termId: id })
+const draftInput = z
+  .object({
+    name: z.string().trim().min(1, 'give the draft a name').max(200),
+    meetingId: id.nullable().optional(),
+    facultyId: id.nullable().optional(),
+    startDate: day,
+    endDate: day,
+    number: z.number().int().min(1).max(5000),
+    frequency: z.enum([
+      'daily',
+      'weekly',
+      'week_days',
+      'weekends',
+      'biweekly_odd',
+      'biweekly_even',
+      'monthly'
+    ]),
+    weekDay: z.number().int().min(1).max(7).nullable().optional(),
+    startEven: z.boolean().optional(),
+    useCalendar: z.boolean().optional(),
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'),
+    durationMin: z
+      .number()
+      .int()
+      .min(5)
+      .max(12 * 60),
+    room: text(200).nullable().optional(),
+    comment: text(2000).nullable().optional()
+  })
+  .strict()
 const noteType = z.enum(['private', 'public'])
 
 export const apiInputs = {
@@ -112,5 +142,19 @@ export const apiInputs = {
     .strict(),
   listOutbox: none,
   retryOutbox: z.object({ opId: id }).strict(),
-  discardOutbox: z.object({ opId: id }).strict()
+  discardOutbox: z.object({ opId: id }).strict(),
+
+  // planner
+  plannerOptions: none,
+  listFreeDays: z.object({ facultyId: id.optional() }).strict(),
+  addFreeDay: z.object({ facultyId: id, day, reason: text(200) }).strict(),
+  removeFreeDay: z.object({ facultyId: id, day }).strict(),
+  importFreeDays: z.object({ facultyId: id, icsText: z.string().max(5_000_000) }).strict(),
+  listDrafts: none,
+  previewDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
+  saveDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
+  deleteDraft: z.object({ id }).strict(),
+  draftsRange: z.object({ from: day, to: day }).strict(),
+  exportDraft: z.object({ id, format: z.enum(['ics', 'csv', 'html']), language: languageSchema }).strict(),
+  printDraft: z.object({ id, language: languageSchema, pdf: z.boolean().optional() }).strict()
 } as const

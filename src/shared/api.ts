@@ -14,6 +14,7 @@ import type {
   AppInfo,
   CalendarItem,
   InstallationView,
+  LangDict,
   MeetingDateDetails,
   MeetingListItem,
   MeetingView,
@@ -25,6 +26,7 @@ import type {
   SyncProgressView,
   SyncSummaryView
 } from './types'
+import type { DraftCalendarItem, DraftPreview, DraftView, FreeDayView } from './types-planner'
 
 export interface ApiResults {
   getAppInfo: AppInfo
@@ -68,6 +70,23 @@ export interface ApiResults {
   listOutbox: OutboxItemView[]
   retryOutbox: OutboxItemView[]
   discardOutbox: OutboxItemView[]
+
+  // planner
+  plannerOptions: {
+    faculties: Array<{ id: string; name: LangDict }>
+    meetings: Array<{ id: string; name: LangDict; facultyId: string | null }>
+  }
+  listFreeDays: FreeDayView[]
+  addFreeDay: FreeDayView[]
+  removeFreeDay: FreeDayView[]
+  importFreeDays: { imported: number; days: FreeDayView[] }
+  listDrafts: DraftView[]
+  previewDraft: DraftPreview
+  saveDraft: DraftView
+  deleteDraft: DraftView[]
+  draftsRange: DraftCalendarItem[]
+  exportDraft: { fileName: string; text: string; mimeType: string }
+  printDraft: { printed: boolean; html: string | null; pdfPath: string | null }
 }
 
 export type ApiMethod = keyof typeof apiInputs & keyof ApiResults
@@ -123,7 +142,19 @@ export const apiMethods = [
   'printParticipants',
   'listOutbox',
   'retryOutbox',
-  'discardOutbox'
+  'discardOutbox',
+  'plannerOptions',
+  'listFreeDays',
+  'addFreeDay',
+  'removeFreeDay',
+  'importFreeDays',
+  'listDrafts',
+  'previewDraft',
+  'saveDraft',
+  'deleteDraft',
+  'draftsRange',
+  'exportDraft',
+  'printDraft'
 ] as const satisfies readonly ApiMethod[]
 // Fails to compile when a schema in api-inputs.ts has no name in the list above.
 const everyMethodListed: Exclude<ApiMethod, (typeof apiMethods)[number]> extends never ? true : false = true

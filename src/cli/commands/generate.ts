@@ -1,17 +1,13 @@
-import { TZDate } from '@date-fns/tz'
-import { addMinutes, format } from 'date-fns'
 import {
   FREQUENCIES,
   GenerateInputError,
   generateMeetingDates,
   type Frequency
 } from '../../core/schedule/generate'
+import { CLOCK_TIME, timedDate } from '../../core/schedule/timed'
 import { intOption, parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
-
-const ZONE = 'Europe/Warsaw'
-const USOS_DATETIME = 'yyyy-MM-dd HH:mm:ss'
 
 export const generateCommand: CliCommand = {
   summary: 'generate meeting dates locally (as services/meetings/generate_meeting_dates)',
@@ -35,8 +31,7 @@ export const generateCommand: CliCommand = {
       throw new CliError(`--frequency must be one of ${FREQUENCIES.join(', ')}, got "${frequency}"`)
     }
     const time = o.time ?? '10:00'
-    const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time)
-    if (!m) throw new CliError(`--time must be HH:MM (24-hour), got "${time}"`)
+    if (!CLOCK_TIME.test(time)) throw new CliError(`--time must be HH:MM (24-hour), got "${time}"`)
     const duration = intOption(o.duration, 'duration', 1, 24 * 60) ?? 90
     const weekDay = intOption(o['week-day'], 'week-day', 1, 7)
     let dates: string[]
@@ -54,13 +49,7 @@ export const generateCommand: CliCommand = {
       if (error instanceof GenerateInputError) throw new CliError(error.message)
       throw error
     }
-    const items = dates.map((day) => {
-      const [y, mo, d] = day.split('-').map(Number) as [number, number, number]
-      // Wall-clock time in the installation's zone, whatever the machine's zone is.
-      const start = new TZDate(y, mo - 1, d, Number(m[1]), Number(m[2]), 0, ZONE)
-      const end = addMinutes(start, duration)
-      return { date: day, start_time: format(start, USOS_DATETIME), end_time: format(end, USOS_DATETIME) }
-    })
+    const items = dates.map((day) => timedDate(day, time, duration))
     if (o.json) io.out(`${JSON.stringify(items)}\n`)
     else for (const item of items) io.out(`${item.start_time} - ${item.end_time.slice(11)}\n`)
     return 0

@@ -186,6 +186,14 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
       events.push(['vevent', props, []])
     }
   }
+  return {
+    text: calendarText(events, language, options.calendarName),
+    count: events.length
+  }
+}
+
+/** The VCALENDAR around the events, with the zone's VTIMEZONE, serialized by ical.js. */
+function calendarText(events: unknown[], language: Language, calendarName?: string): string {
   const calendar = [
     'vcalendar',
     [
@@ -196,14 +204,43 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
         'x-wr-calname',
         {},
         'text',
-        options.calendarName ?? (language === 'pl' ? 'Dyżury (USOS)' : 'Office hours (USOS)')
+        calendarName ?? (language === 'pl' ? 'Dyżury (USOS)' : 'Office hours (USOS)')
       ]
     ],
     [zoneJCal(), ...events]
   ]
   // ical.js ends the last line without CRLF; RFC 5545 wants every content line terminated.
+  return `${ICAL.stringify(calendar as unknown as Parameters<typeof ICAL.stringify>[0])}\r\n`
+}
+
+/**
+ * A planner draft's dates as ICS (not yet in USOS): each date keeps its UID across exports
+ * (`draft-<draft id>-<day>`), and the SEQUENCE is the draft's revision, which grows with every edit.
+ */
+export function buildDraftIcs(
+  draft: { id: string; name: string; room: string | null; comment: string | null; revision: number },
+  dates: ReadonlyArray<{ date: string; start: string; end: string }>,
+  options: { uidDomain: string; language?: Language; now?: () => Date }
+): { text: string; count: number } {
+  const language = options.language ?? 'pl'
+  const stamp = (options.now ?? (() => new Date()))().toISOString().slice(0, 19) + 'Z'
+  const events = dates.map((d) => {
+    const props: JCalProperty[] = [
+      ['uid', {}, 'text', `draft-${draft.id}-${d.date}@${options.uidDomain}`],
+      ['dtstamp', {}, 'date-time', stamp],
+      ['sequence', {}, 'integer', draft.revision],
+      zoned('dtstart', d.start),
+      zoned('dtend', d.end),
+      ['summary', {}, 'text', draft.name],
+      ['status', {}, 'text', 'TENTATIVE'],
+      ['categories', {}, 'text', language === 'pl' ? 'Szkic' : 'Draft']
+    ]
+    if (draft.room) props.push(['location', {}, 'text', draft.room])
+    if (draft.comment) props.push(['description', {}, 'text', draft.comment])
+    return ['vevent', props, []]
+  })
   return {
-    text: `${ICAL.stringify(calendar as unknown as Parameters<typeof ICAL.stringify>[0])}\r\n`,
+    text: calendarText(events, language, `${draft.name} (${language === 'pl' ? 'szkic' : 'draft'})`),
     count: events.length
   }
 }

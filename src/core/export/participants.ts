@@ -44,6 +44,49 @@ const LABELS = {
   }
 } as const
 
+/**
+ * An A4 page for the print pipeline: no script, inline style only (the CSP says so), the table
+ * header repeated on every page and rows never split. Every text in it is escaped by the caller.
+ */
+export function printablePage(p: {
+  language: Language
+  title: string
+  documentTitle: string
+  metaHtml: string
+  bodyHtml: string
+  footerHtml: string
+}): string {
+  return `<!doctype html>
+<html lang="${p.language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(p.documentTitle)}</title>
+<style>
+  @page { size: A4; margin: 15mm 12mm; }
+  body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #000; }
+  h1 { font-size: 14pt; margin: 0 0 4pt; }
+  p.meta { margin: 0 0 10pt; }
+  table { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
+  caption { text-align: left; font-weight: bold; padding: 4pt 0; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  th, td { border: 0.5pt solid #444; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+  td.n, th.n { width: 8mm; text-align: right; }
+  td.sig, th.sig { width: 35mm; }
+  footer { font-size: 8pt; color: #444; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(p.title)}</h1>
+<p class="meta">${p.metaHtml}</p>
+${p.bodyHtml}
+<footer>${p.footerHtml}</footer>
+</body>
+</html>
+`
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -85,40 +128,21 @@ ${people
   .join('\n')}
   </tbody>
 </table>`
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title)} — ${escapeHtml(item.start.slice(0, 16))}</title>
-<style>
-  @page { size: A4; margin: 15mm 12mm; }
-  body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #000; }
-  h1 { font-size: 14pt; margin: 0 0 4pt; }
-  p.meta { margin: 0 0 10pt; }
-  table { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
-  caption { text-align: left; font-weight: bold; padding: 4pt 0; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  th, td { border: 0.5pt solid #444; padding: 3pt 4pt; text-align: left; vertical-align: top; }
-  td.n, th.n { width: 8mm; text-align: right; }
-  td.sig, th.sig { width: 35mm; }
-  footer { font-size: 8pt; color: #444; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(item.start.slice(0, 10))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}</p>
-${table(l.main, details.main)}
+  const meta = `${escapeHtml(item.start.slice(0, 10))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}`
+  const body = `${table(l.main, details.main)}
 ${table(l.reserve, details.reserve)}
-${details.main.length + details.reserve.length === 0 ? `<p>${l.nobody}</p>` : ''}
-<footer>${l.printed}: ${escapeHtml(printedAt)}</footer>
-</body>
-</html>
-`
+${details.main.length + details.reserve.length === 0 ? `<p>${l.nobody}</p>` : ''}`
+  return printablePage({
+    language,
+    title,
+    documentTitle: `${title} — ${item.start.slice(0, 16)}`,
+    metaHtml: meta,
+    bodyHtml: body,
+    footerHtml: `${l.printed}: ${escapeHtml(printedAt)}`
+  })
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   // Quote always; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return `"${safe.replace(/"/g, '""')}"`

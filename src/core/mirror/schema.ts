@@ -1,5 +1,6 @@
 import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
+import { plannerMigration } from './schema-planner'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -229,5 +230,8 @@ mirrorMigrations.push(
 
 // 7: notes' authorship, the outbox's record of conflicts.
 mirrorMigrations.push(localStateMigration)
+
+// 8: the term planner's drafts and faculty free days.
+mirrorMigrations.push(plannerMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

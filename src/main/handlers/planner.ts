@@ -1,0 +1,132 @@
+/** Handlers of the term planner and the faculty free days (see api.ts, "planner"). */
+import type { ApiHandlers } from '../../shared/api'
+import type { AppContext } from '../../core/app/context'
+import type { OfficeHours } from '../../core/app/office-hours'
+import { buildDraftIcs } from '../../core/export/ics'
+import { draftCsv, draftHtml } from '../../core/export/drafts'
+import { stmt } from '../../core/mirror/statements'
+import {
+  deleteDraft,
+  draftsInRange,
+  getDraft,
+  listDrafts,
+  previewDraft,
+  saveDraft
+} from '../../core/planner/drafts'
+import { addFreeDay, importFreeDays, listFreeDays, removeFreeDay } from '../../core/planner/free-days'
+import { printThrough, printedAt, type HandlerHooks } from './hooks'
+
+type PlannerHandlers = Pick<
+  ApiHandlers,
+  | 'plannerOptions'
+  | 'listFreeDays'
+  | 'addFreeDay'
+  | 'removeFreeDay'
+  | 'importFreeDays'
+  | 'listDrafts'
+  | 'previewDraft'
+  | 'saveDraft'
+  | 'deleteDraft'
+  | 'draftsRange'
+  | 'exportDraft'
+  | 'printDraft'
+>
+
+const fileSafe = (name: string) => name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'draft'
+
+export function plannerHandlers(
+  _ctx: AppContext,
+  officeHours: OfficeHours,
+  hooks: HandlerHooks
+): PlannerHandlers {
+  const db = () => officeHours.mirror()
+  return {
+    async plannerOptions() {
+      const faculties = stmt(
+        db(),
+        'SELECT id, name_pl, name_en FROM faculties ORDER BY name_pl, id'
+      ).all() as Array<{
+        id: string
+        name_pl: string | null
+        name_en: string | null
+      }>
+      const meetings = stmt(
+        db(),
+        'SELECT id, name_pl, name_en, faculty_id FROM meetings ORDER BY name_pl, id'
+      ).all() as Array<{
+        id: string
+        name_pl: string | null
+        name_en: string | null
+        faculty_id: string | null
+      }>
+      return {
+        faculties: faculties.map((f) => ({ id: f.id, name: { pl: f.name_pl, en: f.name_en } })),
+        meetings: meetings.map((m) => ({
+          id: m.id,
+          name: { pl: m.name_pl, en: m.name_en },
+          facultyId: m.faculty_id
+        }))
+      }
+    },
+    async listFreeDays({ facultyId }) {
+      return listFreeDays(db(), facultyId)
+    },
+    async addFreeDay({ facultyId, day, reason }) {
+      addFreeDay(db(), facultyId, day, reason)
+      return listFreeDays(db(), facultyId)
+    },
+    async removeFreeDay({ facultyId, day }) {
+      removeFreeDay(db(), facultyId, day)
+      return listFreeDays(db(), facultyId)
+    },
+    async importFreeDays({ facultyId, icsText }) {
+      return importFreeDays(db(), facultyId, icsText)
+    },
+    async listDrafts() {
+      return listDrafts(db())
+    },
+    async previewDraft({ id, draft }) {
+      return previewDraft(db(), { ...draft, ...(id ? { id } : {}) })
+    },
+    async saveDraft({ id, draft }) {
+      return saveDraft(db(), draft, id)
+    },
+    async deleteDraft({ id }) {
+      deleteDraft(db(), id)
+      return listDrafts(db())
+    },
+    async draftsRange({ from, to }) {
+      return draftsInRange(db(), from, to)
+    },
+    async exportDraft({ id, format, language }) {
+      const draft = getDraft(db(), id)
+      const preview = previewDraft(db(), draft)
+      const base = `${fileSafe(draft.name)}-${draft.startDate}`
+      if (format === 'ics') {
+        const { text } = buildDraftIcs(draft, preview.dates, {
+          uidDomain: new URL(officeHours.account().baseUrl).hostname,
+          language
+        })
+        return { fileName: `${base}.ics`, text, mimeType: 'text/calendar;charset=utf-8' }
+      }
+      if (format === 'csv')
+        return {
+          fileName: `${base}.csv`,
+          text: draftCsv(preview, language),
+          mimeType: 'text/csv;charset=utf-8'
+        }
+      return {
+        fileName: `${base}.html`,
+        text: draftHtml(preview, language, printedAt()),
+        mimeType: 'text/html;charset=utf-8'
+      }
+    },
+    async printDraft({ id, language, pdf }) {
+      const draft = getDraft(db(), id)
+      return printThrough(hooks, draftHtml(previewDraft(db(), draft), language, printedAt()), {
+        pdf: pdf === true,
+        title: draft.name
+      })
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { CalendarItem } from './types'
+
+export type Frequency =
+  'daily' | 'weekly' | 'week_days' | 'weekends' | 'biweekly_odd' | 'biweekly_even' | 'monthly'
+
+export interface FreeDayView {
+  facultyId: string
+  day: string
+  reason: string
+  source: 'manual' | 'ics'
+}
+
+/** A planned series of office hours, not yet in USOS. */
+export interface DraftInput {
+  name: string
+  meetingId?: string | null
+  facultyId?: string | null
+  startDate: string
+  endDate: string
+  number: number
+  frequency: Frequency
+  weekDay?: number | null
+  startEven?: boolean
+  useCalendar?: boolean
+  /** HH:MM, wall-clock in the installation's zone. */
+  startTime: string
+  durationMin: number
+  room?: string | null
+  comment?: string | null
+}
+
+export interface DraftView extends Required<
+  Omit<DraftInput, 'meetingId' | 'facultyId' | 'weekDay' | 'room' | 'comment'>
+> {
+  id: string
+  meetingId: string | null
+  facultyId: string | null
+  weekDay: number | null
+  room: string | null
+  comment: string | null
+  revision: number
+  updatedAt: string
+}
+
+export interface DraftDate {
+  /** Stable per draft and day: `draft:<draft id>:<YYYY-MM-DD>`. */
+  id: string
+  date: string
+  start: string
+  end: string
+}
+
+export type SkipView =
+  { day: string; kind: 'holiday'; name: string } | { day: string; kind: 'free_day'; reason: string }
+
+export interface ClashView {
+  draftDate: DraftDate
+  /** What it overlaps: a meeting date, an exam group, or another draft's date. */
+  with:
+    | Pick<CalendarItem, 'kind' | 'id' | 'title' | 'start' | 'end'>
+    | { kind: 'draft'; id: string; title: string; start: string; end: string }
+}
+
+export interface DraftPreview {
+  draft: DraftView
+  dates: DraftDate[]
+  skipped: SkipView[]
+  clashes: ClashView[]
+}
+
+/** A draft's date in the calendar, beside meeting dates and exam groups. */
+export interface DraftCalendarItem extends DraftDate {
+  draftId: string
+  name: string
+  room: string | null
+}
