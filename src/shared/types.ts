@@ -28,7 +28,8 @@ export interface AppInfo {
 
 /** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */
 export interface CalendarItem {
-  kind: 'meeting_date' | 'exam_group'
+  /** A draft is the planner's, not in USOS (shown only in the app's calendar). */
+  kind: 'meeting_date' | 'exam_group' | 'draft'
   id: string
   meetingId: string
   title: LangDict

@@ -5,6 +5,8 @@ import {
   type Frequency
 } from '../../core/schedule/generate'
 import { CLOCK_TIME, timedDate } from '../../core/schedule/timed'
+import { freeDaySet } from '../../core/planner/free-days'
+import { dataDirOf, openActiveMirror } from './profile'
 import { intOption, parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
@@ -34,6 +36,17 @@ export const generateCommand: CliCommand = {
     if (!CLOCK_TIME.test(time)) throw new CliError(`--time must be HH:MM (24-hour), got "${time}"`)
     const duration = intOption(o.duration, 'duration', 1, 24 * 60) ?? 90
     const weekDay = intOption(o['week-day'], 'week-day', 1, 7)
+    // --fac-id with --use-calendar: the faculty's free days kept in the profile's mirror (the planner's).
+    let freeDays: Set<string> = new Set()
+    const facId = o['fac-id']
+    if (facId && o['use-calendar'] === true) {
+      const profile = openActiveMirror(dataDirOf(o['data-dir']))
+      try {
+        freeDays = freeDaySet(profile.mirror, facId)
+      } finally {
+        profile.close()
+      }
+    }
     let dates: string[]
     try {
       dates = generateMeetingDates({
@@ -43,7 +56,8 @@ export const generateCommand: CliCommand = {
         frequency: frequency as Frequency,
         ...(weekDay !== undefined ? { weekDay } : {}),
         useCalendar: o['use-calendar'] === true,
-        startEven: o['start-even'] === true
+        startEven: o['start-even'] === true,
+        freeDays
       })
     } catch (error) {
       if (error instanceof GenerateInputError) throw new CliError(error.message)

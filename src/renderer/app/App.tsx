@@ -10,6 +10,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage'
 import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
 import { OutboxPage } from '../features/outbox/OutboxPage'
 import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
+import { PlannerPage } from '../features/planner/PlannerPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
@@ -88,6 +89,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const labels: Record<Section, string> = {
     calendar: t('nav.calendar'),
     meetings: t('nav.meetings'),
+    planner: t('nav.planner'),
     accounts: t('nav.accounts'),
     outbox: t('nav.outbox'),
     settings: t('nav.settings')
@@ -143,6 +145,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         {section === 'calendar' && (
           <CalendarPage refreshKey={refreshKey} onOpenDate={(id) => navigate({ section: 'date', id })} />
         )}
+        {section === 'planner' && <PlannerPage onChanged={() => setRefreshKey((k) => k + 1)} />}
         {section === 'meetings' && (
           <MeetingsPage refreshKey={refreshKey} onOpen={(id) => navigate({ section: 'meeting', id })} />
         )}

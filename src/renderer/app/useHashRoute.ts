@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-export const sections = ['calendar', 'meetings', 'accounts', 'outbox', 'settings'] as const
+export const sections = ['calendar', 'meetings', 'planner', 'accounts', 'outbox', 'settings'] as const
 export type Section = (typeof sections)[number]
 /** Pages of one object, reached from a section: `#/date/<id>`, `#/meeting/<id>`. */
 export const objectPages = ['date', 'meeting'] as const

@@ -195,7 +195,7 @@ describe('a draft of office hours', () => {
     expect(a.map((e) => e.uid)).toEqual(b.map((e) => e.uid))
     expect(b[0]!.sequence).toBe(a[0]!.sequence + 1)
     expect(a[0]!.startDate.toString()).toBe(dates[0]!.start.replace(' ', 'T'))
-    expect(a[0]!.startDate.zone?.tzid ?? a[0]!.startDate.timezone).toBe('Europe/Warsaw')
+    expect(a[0]!.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Warsaw')
     expect(a[0]!.description).toBe('Proszę o zapis; pokój 3180, II piętro\nwejście B')
     expect(a[0]!.location).toBe('3180')
   })

@@ -113,16 +113,43 @@ export function CalendarPage({
   const [date, setDate] = useState(() => installationNow())
   const range = visibleRange(view, date)
   const { data, error } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
+  const [showDrafts, setShowDrafts] = useState(true)
+  const drafts = useLoad(
+    () => (showDrafts ? api.draftsRange(range) : Promise.resolve([])),
+    [range.from, range.to, refreshKey, showDrafts]
+  )
 
   const events = useMemo<Event[]>(
-    () =>
-      (data ?? []).map((item) => ({
+    () => [
+      ...(data ?? []).map((item) => ({
         title: `${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
         start: usosToFloating(item.start),
         end: usosToFloating(item.end),
         item
       })),
-    [data, language, t]
+      // The planner's drafts: marked in words as well as by their style.
+      ...(showDrafts ? (drafts.data ?? []) : []).map((d) => ({
+        title: `${t('planner.draftLabel')}: ${d.name}`,
+        start: usosToFloating(d.start),
+        end: usosToFloating(d.end),
+        item: {
+          kind: 'draft' as const,
+          id: d.id,
+          meetingId: d.draftId,
+          title: { pl: d.name, en: d.name },
+          comment: { pl: null, en: null },
+          start: d.start,
+          end: d.end,
+          room: d.room,
+          seatsLimit: null,
+          reserveSeatsLimit: null,
+          acceptedCount: null,
+          waitingCount: null,
+          registeredCount: null
+        }
+      }))
+    ],
+    [data, drafts.data, showDrafts, language, t]
   )
 
   const gridRef = useRef<HTMLDivElement>(null)
@@ -171,6 +198,10 @@ export function CalendarPage({
             }}
           />
         </label>
+        <label className="inline">
+          <input type="checkbox" checked={showDrafts} onChange={(e) => setShowDrafts(e.target.checked)} />{' '}
+          {t('planner.showDrafts')}
+        </label>
         <button
           type="button"
           onClick={() =>
@@ -206,7 +237,9 @@ export function CalendarPage({
             className:
               e.item.kind === 'exam_group'
                 ? 'exam-group'
-                : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
+                : e.item.kind === 'draft'
+                  ? 'draft'
+                  : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
           })}
           messages={{
             week: t('calendar.week'),
