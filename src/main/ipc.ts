@@ -18,6 +18,7 @@ import { buildIcs } from '../core/export/ics'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
 import { meetingsHandlers } from './handlers/meetings'
 import { plannerHandlers } from './handlers/planner'
+import { examsHandlers } from './handlers/exams'
 import { printThrough, printedAt, type HandlerHooks } from './handlers/hooks'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
@@ -44,6 +45,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
   return {
     ...meetingsHandlers(ctx, officeHours),
     ...plannerHandlers(ctx, officeHours, hooks),
+    ...examsHandlers(ctx, officeHours, hooks),
     async getAppInfo() {
       return {
         name: 'USOS Office Hours',

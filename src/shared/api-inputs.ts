@@ -144,6 +144,26 @@ export const apiInputs = {
   retryOutbox: z.object({ opId: id }).strict(),
   discardOutbox: z.object({ opId: id }).strict(),
 
+  // exams
+  listExams: none,
+  getExamGroup: z.object({ examId: id, groupNumber: z.number().int().min(0) }).strict(),
+  exportExamAttendees: z
+    .object({
+      examId: id,
+      groupNumber: z.number().int().min(0),
+      format: z.enum(['csv', 'html']),
+      language: languageSchema
+    })
+    .strict(),
+  printExamAttendees: z
+    .object({
+      examId: id,
+      groupNumber: z.number().int().min(0),
+      language: languageSchema,
+      pdf: z.boolean().optional()
+    })
+    .strict(),
+
   // planner
   plannerOptions: none,
   listFreeDays: z.object({ facultyId: id.optional() }).strict(),

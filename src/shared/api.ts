@@ -26,6 +26,7 @@ import type {
   SyncProgressView,
   SyncSummaryView
 } from './types'
+import type { ExamGroupDetails, ExamView } from './types-exams'
 import type { DraftCalendarItem, DraftPreview, DraftView, FreeDayView } from './types-planner'
 
 export interface ApiResults {
@@ -70,6 +71,12 @@ export interface ApiResults {
   listOutbox: OutboxItemView[]
   retryOutbox: OutboxItemView[]
   discardOutbox: OutboxItemView[]
+
+  // exams
+  listExams: ExamView[]
+  getExamGroup: ExamGroupDetails
+  exportExamAttendees: { fileName: string; text: string; mimeType: string }
+  printExamAttendees: { printed: boolean; html: string | null; pdfPath: string | null }
 
   // planner
   plannerOptions: {
@@ -143,6 +150,10 @@ export const apiMethods = [
   'listOutbox',
   'retryOutbox',
   'discardOutbox',
+  'listExams',
+  'getExamGroup',
+  'exportExamAttendees',
+  'printExamAttendees',
   'plannerOptions',
   'listFreeDays',
   'addFreeDay',

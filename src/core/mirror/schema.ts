@@ -1,6 +1,7 @@
 import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
 import { plannerMigration } from './schema-planner'
+import { examDetailsMigration } from './schema-exams-details'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -233,5 +234,8 @@ mirrorMigrations.push(localStateMigration)
 
 // 8: the term planner's drafts and faculty free days.
 mirrorMigrations.push(plannerMigration)
+
+// 9: exam groups' slots and attendees.
+mirrorMigrations.push(examDetailsMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3'
 import { stmt } from '../mirror/statements'
 import { fieldSelector } from '../usos/fields'
 import type { UsosCaller } from './engine'
-import { expectList, langDict } from './wire'
+import { expectList, langDict, toUser } from './wire'
+import { upsertUser } from '../mirror/write'
 
 export const EXAMS_INTERVAL_MS = 6 * 60 * 60 * 1000
 
@@ -30,8 +31,12 @@ const EXAM_FIELDS = fieldSelector({
     number_of_slots: true,
     room: { id: true, number: true, building_name: true, capacity: true },
     is_examiner: true,
-    slots: { number: true, attendees_count: true }
+    slots: { number: true, capacity: true, attendees_count: true, start: true, end: true }
   }
+})
+
+const ATTENDEE_FIELDS = fieldSelector({
+  attendees: { id: true, first_name: true, last_name: true, student_number: true }
 })
 
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
@@ -107,7 +112,19 @@ export async function syncExamGroups(
           room_number: str(obj(group.room)?.number),
           building_pl: langDict(obj(group.room)?.building_name)?.pl ?? null,
           building_en: langDict(obj(group.room)?.building_name)?.en ?? null,
-          attendees: slots.reduce<number>((n, s) => n + (num(obj(s)?.attendees_count) ?? 0), 0)
+          attendees: slots.reduce<number>((n, s) => n + (num(obj(s)?.attendees_count) ?? 0), 0),
+          slots: JSON.stringify(
+            slots
+              .map((s) => obj(s))
+              .filter((s): s is Record<string, unknown> => s !== null && num(s.number) !== null)
+              .map((s) => ({
+                number: num(s.number),
+                capacity: num(s.capacity),
+                attendees_count: num(s.attendees_count),
+                start: str(s.start),
+                end: str(s.end)
+              }))
+          )
         })
       }
       exams.set(id, {
@@ -186,6 +203,13 @@ export async function syncExamGroups(
           syncId,
           moved ? 1 : 0
         )
+        stmt(db, 'DELETE FROM exam_slots WHERE exam_id = ? AND group_number = ?').run(row.id, g.number)
+        for (const slot of JSON.parse(String(g.slots)) as Array<Record<string, string | number | null>>)
+          stmt(
+            db,
+            `INSERT INTO exam_slots (exam_id, group_number, number, capacity, attendees_count, start, "end")
+             VALUES (?, ?, ?, ?, ?, ?, ?)`
+          ).run(row.id, g.number, slot.number, slot.capacity, slot.attendees_count, slot.start, slot.end)
         groupCount++
       }
     }
@@ -202,10 +226,66 @@ export async function syncExamGroups(
       syncId
     )
   })()
+  const attendeeRequests = await syncExamAttendees(db, usos, options.signal)
   return {
-    requests: chunks.length,
+    requests: chunks.length + attendeeRequests,
     exams: [...exams.values()].filter((e) => e.groups.length).length,
     exam_groups: groupCount,
     skipped: false
   }
+}
+
+/**
+ * The attendee lists of the groups the user examines (`exams/exam_group`, one call per group, in
+ * parallel), each list written whole in its own transaction. A list USOS refuses (only the
+ * coordinator sees it) is marked unread rather than failing the sync.
+ */
+async function syncExamAttendees(
+  db: Database.Database,
+  usos: UsosCaller,
+  signal?: AbortSignal
+): Promise<number> {
+  const groups = stmt(db, 'SELECT exam_id, number FROM exam_groups').all() as Array<{
+    exam_id: string
+    number: number
+  }>
+  await Promise.all(
+    groups.map(async (g) => {
+      let answer: unknown
+      try {
+        answer = await usos.call<unknown>(
+          'services/exams/exam_group',
+          { exam_id: g.exam_id, group_number: g.number, fields: ATTENDEE_FIELDS },
+          signal ? { signal } : {}
+        )
+      } catch (error) {
+        if ((error as { usosCode?: unknown }).usosCode === 'object_forbidden') {
+          stmt(db, 'UPDATE exam_groups SET attendees_read = 0 WHERE exam_id = ? AND number = ?').run(
+            g.exam_id,
+            g.number
+          )
+          return
+        }
+        throw error
+      }
+      const people = expectList(obj(answer)?.attendees ?? null, 'an exam group’s attendees').map((raw) =>
+        toUser(raw)
+      )
+      db.transaction(() => {
+        stmt(db, 'DELETE FROM exam_attendees WHERE exam_id = ? AND group_number = ?').run(g.exam_id, g.number)
+        for (const p of people) {
+          upsertUser(db, p)
+          stmt(
+            db,
+            'INSERT OR IGNORE INTO exam_attendees (exam_id, group_number, user_id) VALUES (?, ?, ?)'
+          ).run(g.exam_id, g.number, p.id)
+        }
+        stmt(db, 'UPDATE exam_groups SET attendees_read = 1 WHERE exam_id = ? AND number = ?').run(
+          g.exam_id,
+          g.number
+        )
+      })()
+    })
+  )
+  return groups.length
 }

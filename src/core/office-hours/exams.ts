@@ -1,0 +1,130 @@
+/** The exams the user examines, their groups, slots and attendees, from the mirror. */
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
+import type { CalendarItem } from '../../shared/types'
+import type { ExamGroupDetails, ExamGroupView, ExamView } from '../../shared/types-exams'
+import { calendarRange } from '../mirror/calendar'
+import { stmt } from '../mirror/statements'
+
+interface GroupRow {
+  exam_id: string
+  number: number
+  exam_start: string
+  exam_end: string
+  capacity: number | null
+  attendees_count: number | null
+  attendees_read: number
+  room_number: string | null
+  building_pl: string | null
+}
+
+const GROUPS = `
+  SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.capacity, g.attendees_count, g.attendees_read,
+         r.number AS room_number, r.building_name_pl AS building_pl
+  FROM exam_groups g LEFT JOIN rooms r ON r.id = g.room_id`
+
+const overlapping = (db: Database.Database, start: string, end: string): CalendarItem[] =>
+  calendarRange(db, start.slice(0, 10), nextDay(end.slice(0, 10))).filter(
+    (m) => m.start < end && start < m.end
+  )
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+function groupView(db: Database.Database, g: GroupRow): ExamGroupView {
+  const slots = stmt(
+    db,
+    'SELECT number, capacity, attendees_count, start, "end" FROM exam_slots WHERE exam_id = ? AND group_number = ? ORDER BY number'
+  ).all(g.exam_id, g.number) as Array<{
+    number: number
+    capacity: number | null
+    attendees_count: number | null
+    start: string | null
+    end: string | null
+  }>
+  return {
+    examId: g.exam_id,
+    number: g.number,
+    start: g.exam_start,
+    end: g.exam_end,
+    room:
+      g.room_number === null ? null : g.building_pl ? `${g.room_number}, ${g.building_pl}` : g.room_number,
+    capacity: g.capacity,
+    attendeesCount: g.attendees_count,
+    slots: slots.map((s) => ({
+      number: s.number,
+      capacity: s.capacity,
+      attendeesCount: s.attendees_count,
+      start: s.start,
+      end: s.end
+    })),
+    clashes: overlapping(db, g.exam_start, g.exam_end)
+  }
+}
+
+interface ExamRow {
+  id: string
+  name_pl: string | null
+  name_en: string | null
+  course_id: string | null
+  term_id: string | null
+  examination_session_id: string | null
+  registration_start: string | null
+  registration_end: string | null
+}
+
+const examHead = (e: ExamRow): Omit<ExamView, 'groups'> => ({
+  id: e.id,
+  name: { pl: e.name_pl, en: e.name_en },
+  courseId: e.course_id,
+  termId: e.term_id,
+  sessionId: e.examination_session_id,
+  registrationStart: e.registration_start,
+  registrationEnd: e.registration_end
+})
+
+/** Every exam with the groups the user examines, soonest group first. */
+export function listExams(db: Database.Database): ExamView[] {
+  const exams = stmt(db, 'SELECT * FROM exams').all() as ExamRow[]
+  const groups = stmt(db, `${GROUPS} ORDER BY g.exam_start, g.number`).all() as GroupRow[]
+  return exams
+    .map((e) => ({
+      ...examHead(e),
+      groups: groups.filter((g) => g.exam_id === e.id).map((g) => groupView(db, g))
+    }))
+    .filter((e) => e.groups.length > 0)
+    .sort((a, b) => (a.groups[0]!.start < b.groups[0]!.start ? -1 : 1))
+}
+
+export function examGroupDetails(db: Database.Database, examId: string, number: number): ExamGroupDetails {
+  const e = stmt(db, 'SELECT * FROM exams WHERE id = ?').get(examId) as ExamRow | undefined
+  const g = stmt(db, `${GROUPS} WHERE g.exam_id = ? AND g.number = ?`).get(examId, number) as
+    GroupRow | undefined
+  if (!e || !g)
+    throw new AppError(
+      'not_found',
+      'This exam group is not in the local data (it may have been removed in USOS).'
+    )
+  const attendees = stmt(
+    db,
+    `SELECT u.id, u.first_name, u.last_name, u.student_number FROM exam_attendees a JOIN users u ON u.id = a.user_id
+     WHERE a.exam_id = ? AND a.group_number = ? ORDER BY u.last_name, u.first_name, u.id`
+  ).all(examId, number) as Array<{
+    id: string
+    first_name: string
+    last_name: string
+    student_number: string | null
+  }>
+  return {
+    exam: examHead(e),
+    group: groupView(db, g),
+    attendeesRead: g.attendees_read === 1,
+    attendees: attendees.map((a) => ({
+      userId: a.id,
+      firstName: a.first_name,
+      lastName: a.last_name,
+      studentNumber: a.student_number
+    }))
+  }
+}

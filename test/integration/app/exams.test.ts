@@ -1,0 +1,107 @@
+/**
+ * Exams through the API handlers on the demo installation: the groups the lecturer examines with
+ * their slots and attendee lists (read from USOS, compared with USOS's own answer), the printed
+ * list and CSV, and clashes with office hours.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAppContext, type AppContext } from '../../../src/core/app/context'
+import { inProcessDemo } from '../../../src/core/app/demo'
+import { usosClientFactory } from '../../../src/core/usos'
+import { createApiHandlers } from '../../../src/main/ipc'
+import type { ApiHandlers } from '../../../src/shared/api'
+
+let ctx: AppContext
+let api: ApiHandlers
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'exams-flow-'))
+  ctx = createAppContext({
+    dataDir,
+    shell: 'web',
+    version: '0',
+    clientFactory: usosClientFactory,
+    demo: inProcessDemo(dataDir, { scale: 'small' })
+  })
+  api = createApiHandlers(ctx)
+  await api.startDemo({})
+  await api.sync({ full: true })
+}, 60_000)
+afterAll(async () => {
+  await ctx.demo?.stop()
+  ctx.close()
+})
+
+describe('exams the lecturer examines', () => {
+  it('lists every examined group of the calendar with its slots', async () => {
+    const exams = await api.listExams({})
+    const groups = exams.flatMap((e) => e.groups)
+    const calendar = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+      (i) => i.kind === 'exam_group'
+    )
+    expect(groups.length).toBe(calendar.length)
+    expect(groups.length).toBeGreaterThan(0)
+    for (const g of groups) {
+      expect(g.slots.length).toBeGreaterThan(0)
+      expect(g.slots.reduce((n, s) => n + (s.attendeesCount ?? 0), 0)).toBe(g.attendeesCount)
+    }
+  })
+
+  it('has each group’s attendees exactly as USOS lists them, and prints them all', async () => {
+    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    let listed = 0
+    for (const exam of await api.listExams({})) {
+      for (const g of exam.groups) {
+        const d = await api.getExamGroup({ examId: exam.id, groupNumber: g.number })
+        const usos = await client.call<{ attendees: Array<{ id: string | number }> }>(
+          'services/exams/exam_group',
+          {
+            exam_id: exam.id,
+            group_number: g.number,
+            fields: 'attendees[id]'
+          }
+        )
+        expect(d.attendeesRead).toBe(true)
+        expect(d.attendees.map((a) => a.userId).sort()).toEqual(
+          usos.attendees.map((a) => String(a.id)).sort()
+        )
+        const printed = await api.printExamAttendees({
+          examId: exam.id,
+          groupNumber: g.number,
+          language: 'pl'
+        })
+        expect(printed.printed).toBe(false)
+        for (const a of d.attendees) expect(printed.html).toContain(a.lastName)
+        const csv = await api.exportExamAttendees({
+          examId: exam.id,
+          groupNumber: g.number,
+          format: 'csv',
+          language: 'en'
+        })
+        expect(csv.text.trim().split('\r\n')).toHaveLength(d.attendees.length + 1)
+        listed += d.attendees.length
+      }
+    }
+    expect(listed).toBeGreaterThan(0)
+  })
+
+  it('flags an exam group that overlaps office hours', async () => {
+    const db = ctx.mirrors.get(ctx.accounts.active()!.id)
+    const [exam] = await api.listExams({})
+    const g = exam!.groups[0]!
+    const meeting = db.prepare('SELECT id FROM meetings LIMIT 1').get() as { id: string }
+    db.prepare(
+      "INSERT INTO meeting_dates (id, meeting_id, start_time, end_time) VALUES ('clash-test', ?, ?, ?)"
+    ).run(meeting.id, g.start, g.end)
+    const d = await api.getExamGroup({ examId: exam!.id, groupNumber: g.number })
+    expect(d.group.clashes.map((c) => c.id)).toContain('clash-test')
+    db.prepare("DELETE FROM meeting_dates WHERE id = 'clash-test'").run()
+  })
+
+  it('answers not_found for a group that is not there', async () => {
+    await expect(api.getExamGroup({ examId: 'nope', groupNumber: 1 })).rejects.toMatchObject({
+      code: 'not_found'
+    })
+  })
+})
