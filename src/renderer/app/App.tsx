@@ -11,6 +11,7 @@ import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
 import { OutboxPage } from '../features/outbox/OutboxPage'
 import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
 import { PlannerPage } from '../features/planner/PlannerPage'
+import { ExamGroupPage, ExamsPage } from '../features/exams/ExamsPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
@@ -90,6 +91,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     calendar: t('nav.calendar'),
     meetings: t('nav.meetings'),
     planner: t('nav.planner'),
+    exams: t('nav.exams'),
     accounts: t('nav.accounts'),
     outbox: t('nav.outbox'),
     settings: t('nav.settings')
@@ -107,7 +109,11 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
               <a
                 href={`#/${s}`}
                 aria-current={
-                  section === s || (s === 'meetings' && section === 'meeting') ? 'page' : undefined
+                  section === s ||
+                  (s === 'meetings' && section === 'meeting') ||
+                  (s === 'exams' && section === 'exam')
+                    ? 'page'
+                    : undefined
                 }
                 onClick={(e) => {
                   e.preventDefault()
@@ -143,7 +149,21 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onCancel={() => void api.cancelSync()}
         />
         {section === 'calendar' && (
-          <CalendarPage refreshKey={refreshKey} onOpenDate={(id) => navigate({ section: 'date', id })} />
+          <CalendarPage
+            refreshKey={refreshKey}
+            onOpenDate={(id) => navigate({ section: 'date', id })}
+            onOpenExamGroup={(id) => navigate({ section: 'exam', id })}
+          />
+        )}
+        {section === 'exams' && (
+          <ExamsPage refreshKey={refreshKey} onOpenGroup={(id) => navigate({ section: 'exam', id })} />
+        )}
+        {route.section === 'exam' && (
+          <ExamGroupPage
+            key={`${route.id}-${refreshKey}`}
+            groupKey={route.id}
+            onBack={() => navigate({ section: 'exams' })}
+          />
         )}
         {section === 'planner' && <PlannerPage onChanged={() => setRefreshKey((k) => k + 1)} />}
         {section === 'meetings' && (

@@ -1,15 +1,23 @@
 import { useEffect, useState } from 'react'
 
-export const sections = ['calendar', 'meetings', 'planner', 'accounts', 'outbox', 'settings'] as const
+export const sections = [
+  'calendar',
+  'meetings',
+  'exams',
+  'planner',
+  'accounts',
+  'outbox',
+  'settings'
+] as const
 export type Section = (typeof sections)[number]
 /** Pages of one object, reached from a section: `#/date/<id>`, `#/meeting/<id>`. */
-export const objectPages = ['date', 'meeting'] as const
+export const objectPages = ['date', 'meeting', 'exam'] as const
 export type ObjectPage = (typeof objectPages)[number]
 export type Route = { section: Section } | { section: ObjectPage; id: string }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
-  const object = /^(date|meeting)\/([^/]+)$/.exec(path)
+  const object = /^(date|meeting|exam)\/([^/]+)$/.exec(path)
   if (object) return { section: object[1] as ObjectPage, id: decodeURIComponent(object[2] as string) }
   return (sections as readonly string[]).includes(path)
     ? { section: path as Section }

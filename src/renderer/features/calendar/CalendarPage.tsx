@@ -94,6 +94,14 @@ function parseDay(value: string): Date | null {
   return d.getMonth() === Number(m[2]) - 1 ? d : null
 }
 
+/** An exam group overlapping one of the office hours shown. */
+function clashes(item: CalendarItem, all: readonly CalendarItem[]): boolean {
+  return (
+    item.kind === 'exam_group' &&
+    all.some((m) => m.kind === 'meeting_date' && m.start < item.end && item.start < m.end)
+  )
+}
+
 function seats(item: CalendarItem): string {
   const main =
     item.seatsLimit === null ? `${item.acceptedCount ?? 0}` : `${item.acceptedCount ?? 0}/${item.seatsLimit}`
@@ -102,9 +110,12 @@ function seats(item: CalendarItem): string {
 
 export function CalendarPage({
   onOpenDate,
+  onOpenExamGroup,
   refreshKey
 }: {
   onOpenDate: (id: string) => void
+  /** An exam group, by `<exam id>:<group number>`. */
+  onOpenExamGroup: (key: string) => void
   refreshKey: number
 }) {
   const { t, i18n } = useTranslation()
@@ -122,7 +133,8 @@ export function CalendarPage({
   const events = useMemo<Event[]>(
     () => [
       ...(data ?? []).map((item) => ({
-        title: `${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
+        // An exam group at the time of office hours is flagged in words, not by colour alone.
+        title: `${clashes(item, data ?? []) ? `${t('exams.clashLabel')}: ` : ''}${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
         start: usosToFloating(item.start),
         end: usosToFloating(item.end),
         item
@@ -151,6 +163,12 @@ export function CalendarPage({
     ],
     [data, drafts.data, showDrafts, language, t]
   )
+
+  const open = (item: CalendarItem) => {
+    if (item.kind === 'meeting_date') onOpenDate(item.id)
+    else if (item.kind === 'exam_group' && item.examId !== undefined && item.groupNumber !== undefined)
+      onOpenExamGroup(`${item.examId}:${item.groupNumber}`)
+  }
 
   const gridRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -226,17 +244,15 @@ export function CalendarPage({
           max={new Date(1970, 0, 1, 21, 0)}
           scrollToTime={new Date(1970, 0, 1, 8, 0)}
           components={{ header: PlainHeader }}
-          onSelectEvent={(e) => {
-            if (e.item.kind === 'meeting_date') onOpenDate(e.item.id)
-          }}
+          onSelectEvent={(e) => open(e.item)}
           onKeyPressEvent={(e, ev) => {
             const key = (ev as unknown as { key?: string }).key
-            if ((key === 'Enter' || key === ' ') && e.item.kind === 'meeting_date') onOpenDate(e.item.id)
+            if (key === 'Enter' || key === ' ') open(e.item)
           }}
           eventPropGetter={(e) => ({
             className:
               e.item.kind === 'exam_group'
-                ? 'exam-group'
+                ? `exam-group${clashes(e.item, data ?? []) ? ' clash' : ''}`
                 : e.item.kind === 'draft'
                   ? 'draft'
                   : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`

@@ -1,0 +1,205 @@
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../../../shared/types'
+import type { ExamGroupView } from '../../../shared/types-exams'
+import { api } from '../../app/api'
+import { download } from '../../app/download'
+import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
+import { langText } from '../../app/lang'
+import { useLoad } from '../../app/useApi'
+
+export const examGroupKey = (examId: string, number: number) => `${examId}:${number}`
+
+function ClashNote({ group }: { group: ExamGroupView }) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  if (group.clashes.length === 0) return null
+  return (
+    <span className="badge warn">
+      {t('exams.clash', {
+        what: group.clashes
+          .map(
+            (c) =>
+              `${langText(c.title, language, t('calendar.untitled'))} ${c.start.slice(11, 16)}–${c.end.slice(11, 16)}`
+          )
+          .join('; ')
+      })}
+    </span>
+  )
+}
+
+/** The exams the user examines: each with its groups (time, room, places taken), clashes flagged. */
+export function ExamsPage({
+  refreshKey,
+  onOpenGroup
+}: {
+  refreshKey: number
+  onOpenGroup: (key: string) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  const { data, error } = useLoad(() => api.listExams(), [refreshKey])
+  return (
+    <section aria-labelledby="exams-heading">
+      <h1 id="exams-heading">{t('exams.heading')}</h1>
+      <ErrorMessage message={error} />
+      {data && data.length === 0 && <p className="empty-state">{t('exams.empty')}</p>}
+      {(data ?? []).map((exam) => (
+        <section key={exam.id} className="exam" aria-labelledby={`exam-${exam.id}`}>
+          <h2 id={`exam-${exam.id}`}>
+            {langText(exam.name, language, t('exams.untitled'))}
+            {exam.courseId && <small> ({exam.courseId})</small>}
+          </h2>
+          {(exam.registrationStart || exam.registrationEnd) && (
+            <p className="hint">
+              {t('exams.registration', {
+                from: exam.registrationStart?.slice(0, 16) ?? '–',
+                to: exam.registrationEnd?.slice(0, 16) ?? '–'
+              })}
+            </p>
+          )}
+          <table className="exam-groups">
+            <thead>
+              <tr>
+                <th scope="col">{t('exams.group')}</th>
+                <th scope="col">{t('calendar.date')}</th>
+                <th scope="col">{t('calendar.time')}</th>
+                <th scope="col">{t('meetings.room')}</th>
+                <th scope="col">{t('exams.places')}</th>
+                <th scope="col">{t('exams.notes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exam.groups.map((g) => (
+                <tr key={g.number}>
+                  <th scope="row">
+                    <a
+                      href={`#/exam/${encodeURIComponent(examGroupKey(exam.id, g.number))}`}
+                      onClick={(e) => {
+                        e.preventDefault()
+                        onOpenGroup(examGroupKey(exam.id, g.number))
+                      }}
+                    >
+                      {t('exams.groupNumber', { number: g.number })}
+                    </a>
+                  </th>
+                  <td>{g.start.slice(0, 10)}</td>
+                  <td>
+                    {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
+                  </td>
+                  <td>{g.room ?? '–'}</td>
+                  <td>{t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}</td>
+                  <td>
+                    <ClashNote group={g} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  )
+}
+
+/** One exam group: its slots and attendees, printable and as CSV. */
+export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  const cut = groupKey.lastIndexOf(':')
+  const examId = groupKey.slice(0, cut)
+  const groupNumber = Number(groupKey.slice(cut + 1))
+  const { data, error } = useLoad(() => api.getExamGroup({ examId, groupNumber }), [groupKey])
+  if (error) return <LoadFailed message={error} onBack={onBack} backLabel={t('exams.back')} />
+  if (!data) return <p>{t('app.loading')}</p>
+  const g = data.group
+  return (
+    <section aria-labelledby="exam-group-heading">
+      <button type="button" className="link" onClick={onBack}>
+        ← {t('exams.back')}
+      </button>
+      <h1 id="exam-group-heading">
+        {langText(data.exam.name, language, t('exams.untitled'))} —{' '}
+        {t('exams.groupNumber', { number: g.number })}
+      </h1>
+      <p className="facts-line">
+        {g.start.slice(0, 10)} · {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
+        {g.room && ` · ${g.room}`} ·{' '}
+        {t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}{' '}
+        <ClashNote group={g} />
+      </p>
+      <div className="toolbar" role="toolbar" aria-label={t('date.actions')}>
+        <button
+          type="button"
+          onClick={() =>
+            void api.printExamAttendees({ examId, groupNumber, language }).then((r) => {
+              if (!r.printed && r.html)
+                download(`exam-${examId}-group-${groupNumber}.html`, r.html, 'text/html;charset=utf-8')
+            })
+          }
+        >
+          {t('exams.print')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void api
+              .exportExamAttendees({ examId, groupNumber, format: 'csv', language })
+              .then((f) => download(f.fileName, f.text, f.mimeType))
+          }
+        >
+          CSV
+        </button>
+      </div>
+      {g.slots.length > 0 && (
+        <table className="exam-slots">
+          <caption>{t('exams.slots')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('exams.slot')}</th>
+              <th scope="col">{t('calendar.time')}</th>
+              <th scope="col">{t('exams.places')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {g.slots.map((s) => (
+              <tr key={s.number}>
+                <th scope="row">{s.number}</th>
+                <td>{s.start && s.end ? `${s.start.slice(11, 16)}–${s.end.slice(11, 16)}` : '–'}</td>
+                <td>{t('exams.taken', { taken: s.attendeesCount ?? 0, capacity: s.capacity ?? '∞' })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!data.attendeesRead ? (
+        <p className="empty-state">{t('exams.unread')}</p>
+      ) : data.attendees.length === 0 ? (
+        <p className="empty-state">{t('exams.nobody')}</p>
+      ) : (
+        <table className="exam-attendees">
+          <caption>
+            {t('exams.attendees')} ({data.attendees.length})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('date.name')}</th>
+              <th scope="col">{t('exams.studentNumber')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.attendees.map((a, i) => (
+              <tr key={a.userId}>
+                <td>{i + 1}</td>
+                <td>
+                  {a.firstName} {a.lastName}
+                </td>
+                <td>{a.studentNumber ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { accessibilityProblems } from './axe'
+import { expect, test } from './fixtures'
+
+test.describe.configure({ mode: 'serial' })
+test.use({ bypassCSP: true })
+
+test.describe('exams the lecturer examines', () => {
+  test('lists the exams, opens a group with its attendees, prints the list and saves it as CSV', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(harness.pageUrl)
+    await page.getByRole('button', { name: 'Otwórz demo' }).click()
+    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await page.getByRole('link', { name: 'Egzaminy' }).click()
+    await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
+    const groupLinks = page.locator('table.exam-groups tbody th a')
+    await expect(groupLinks.first()).toBeVisible()
+    await page.screenshot({ path: 'test/artifacts/screenshots/exams.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    // The first group with someone registered.
+    const hrefs = await groupLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    let names: string[] = []
+    for (const href of hrefs) {
+      await page.goto(`${harness.pageUrl}${href}`)
+      await expect(page.getByRole('button', { name: 'Drukuj listę zdających' })).toBeVisible()
+      names = await page.locator('table.exam-attendees tbody td:nth-child(2)').allInnerTexts()
+      if (names.length > 0) break
+    }
+    expect(names.length).toBeGreaterThan(0)
+    await page.screenshot({ path: 'test/artifacts/screenshots/exam-group.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    // In the browser the printable page is saved; in the desktop app it goes to the print dialog.
+    const printed = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Drukuj listę zdających' }).click()
+    const html = readFileSync(await (await printed).path(), 'utf8')
+    for (const name of names) expect(html).toContain(name.trim())
+    expect(html).toContain('Podpis')
+
+    const csv = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV' }).click()
+    const text = readFileSync(await (await csv).path(), 'utf8')
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    expect(text.trim().split('\r\n')).toHaveLength(names.length + 1)
+  })
+
+  test('opens an exam group from the calendar', async ({ page, sharedHarness: harness }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    const start = await page.evaluate(async () => {
+      const r = await window.api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value.find((i) => i.kind === 'exam_group')!.start
+    })
+    await page.getByLabel('Przejdź do daty').fill(start.slice(0, 10))
+    await page.locator('.rbc-event.exam-group').first().click()
+    await expect(page.getByRole('button', { name: 'Drukuj listę zdających' })).toBeVisible()
+    await page.getByRole('button', { name: /Wróć do egzaminów/ }).click()
+    await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
+  })
+})
