@@ -19,6 +19,7 @@ import { participantListCsv, participantListHtml } from '../core/export/particip
 import { meetingsHandlers } from './handlers/meetings'
 import { plannerHandlers } from './handlers/planner'
 import { examsHandlers } from './handlers/exams'
+import { attendeeHandlers } from './handlers/attendee'
 import { printThrough, printedAt, type HandlerHooks } from './handlers/hooks'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
@@ -46,6 +47,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     ...meetingsHandlers(ctx, officeHours),
     ...plannerHandlers(ctx, officeHours, hooks),
     ...examsHandlers(ctx, officeHours, hooks),
+    ...attendeeHandlers(ctx, officeHours),
     async getAppInfo() {
       return {
         name: 'USOS Office Hours',

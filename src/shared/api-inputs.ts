@@ -144,6 +144,16 @@ export const apiInputs = {
   retryOutbox: z.object({ opId: id }).strict(),
   discardOutbox: z.object({ opId: id }).strict(),
 
+  // attendee side and colleagues
+  attendeeOverview: none,
+  attendeeMeeting: z.object({ meetingId: id }).strict(),
+  colleagueLecturers: none,
+  colleagueDates: z.object({ lecturerId: id }).strict(),
+  signUpForDate: z
+    .object({ meetingDateId: id, substantiationId: id, message: text(2000).optional() })
+    .strict(),
+  signOffFromDate: z.object({ meetingDateId: id, messageLang: languageSchema.optional() }).strict(),
+
   // exams
   listExams: none,
   getExamGroup: z.object({ examId: id, groupNumber: z.number().int().min(0) }).strict(),

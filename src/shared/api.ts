@@ -27,6 +27,13 @@ import type {
   SyncSummaryView
 } from './types'
 import type { ExamGroupDetails, ExamView } from './types-exams'
+import type {
+  AttendeeMeetingView,
+  AttendeeOverview,
+  Fetched,
+  OpenDateView,
+  PersonRef
+} from './types-attendee'
 import type { DraftCalendarItem, DraftPreview, DraftView, FreeDayView } from './types-planner'
 
 export interface ApiResults {
@@ -71,6 +78,14 @@ export interface ApiResults {
   listOutbox: OutboxItemView[]
   retryOutbox: OutboxItemView[]
   discardOutbox: OutboxItemView[]
+
+  // attendee side and colleagues
+  attendeeOverview: Fetched<AttendeeOverview>
+  attendeeMeeting: Fetched<AttendeeMeetingView>
+  colleagueLecturers: PersonRef[]
+  colleagueDates: Fetched<{ lecturer: PersonRef; dates: OpenDateView[] }>
+  signUpForDate: ActionResult
+  signOffFromDate: ActionResult
 
   // exams
   listExams: ExamView[]
@@ -150,6 +165,12 @@ export const apiMethods = [
   'listOutbox',
   'retryOutbox',
   'discardOutbox',
+  'attendeeOverview',
+  'attendeeMeeting',
+  'colleagueLecturers',
+  'colleagueDates',
+  'signUpForDate',
+  'signOffFromDate',
   'listExams',
   'getExamGroup',
   'exportExamAttendees',

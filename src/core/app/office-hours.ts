@@ -24,6 +24,7 @@ import { drainOutbox } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
 import { syncMeetings, type UsosCaller } from '../sync/engine'
+import { isUsosError } from '../usos/errors'
 import { syncExamGroups } from '../sync/exams'
 import type { AppContext } from './context'
 
@@ -67,7 +68,9 @@ const SUMMARIES: Record<string, (p: Record<string, unknown>) => string> = {
   sign_up_non_usos_person: (p) =>
     `Sign up ${String(p.first_name)} ${String(p.last_name)} for date ${String(p.meeting_date_id)}`,
   put_note: (p) => `Save a ${String(p.note_type)} note about user ${String(p.user_id)}`,
-  delete_note: (p) => `Delete a ${String(p.note_type)} note`
+  delete_note: (p) => `Delete a ${String(p.note_type)} note`,
+  sign_up: (p) => `Sign up for meeting date ${String(p.meeting_date_id)}`,
+  sign_off: (p) => `Sign off from meeting date ${String(p.meeting_date_id)}`
 }
 
 /** Who a write concerns, by name, from the mirror (the outbox itself holds only ids). */
@@ -112,6 +115,17 @@ export function outboxView(e: OutboxEntry, db?: Database.Database): OutboxItemVi
     payload: facts,
     remote: e.remoteState
   }
+}
+
+/** The meetings part of a sync for a user who is not staff: nothing to read. */
+const NOT_STAFF = {
+  requests: 1,
+  elapsed_ms: 0,
+  meetings: 0,
+  meeting_dates: 0,
+  participants: 0,
+  participant_lists_read: 0,
+  deleted: { meetings: 0, meeting_dates: 0 }
 }
 
 export class OfficeHours {
@@ -218,12 +232,20 @@ export class OfficeHours {
           `Sign in to ${account.baseUrl} again: USOS no longer accepts this session.`
         )
       }
+      // A student's account has no office hours of its own: USOS refuses the lecturer's methods.
       const summary = await syncMeetings(db, usos, {
         lecturerId: account.userId,
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
         signal,
         onProgress: (p) => progress(p.phase === 'done' ? 'done' : p.phase, p.done, p.total)
+      }).catch((error: unknown) => {
+        if (
+          isUsosError(error) &&
+          (error.reasons.includes('not_a_staff') || error.reasons.includes('staff_only'))
+        )
+          return NOT_STAFF
+        throw error
       })
       const exams = await syncExamGroups(db, usos, {
         ...syncWindow(this.now()),

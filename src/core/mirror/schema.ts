@@ -2,6 +2,7 @@ import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
+import { usosCacheMigration } from './schema-cache'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -237,5 +238,8 @@ mirrorMigrations.push(plannerMigration)
 
 // 9: exam groups' slots and attendees.
 mirrorMigrations.push(examDetailsMigration)
+
+// 10: answers kept for offline viewing (colleagues, the attendee side).
+mirrorMigrations.push(usosCacheMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -54,6 +54,15 @@ export interface SignUpNonUsosPerson {
   substantiation_id?: string
   substantiation_message?: string
 }
+export interface SignUp {
+  meeting_date_id: string
+  substantiation_id: string
+  substantiation_message?: string
+}
+export interface SignOff {
+  meeting_date_id: string
+  message_lang_code?: 'pl' | 'en'
+}
 export interface PutNote {
   fac_id: string
   term_id: string
@@ -85,6 +94,18 @@ async function participantState(usos: UsosCaller, id: string): Promise<RemoteSta
     is_reserve: typeof p.is_reserve === 'boolean' ? p.is_reserve : null,
     number_in_queue: typeof p.number_in_queue === 'number' ? p.number_in_queue : null
   }
+}
+
+/** The user's own entry for a date, from their cart (the attendee side). */
+async function myEntry(usos: UsosCaller, dateId: string): Promise<Record<string, unknown> | null> {
+  const cart = await usos.call<unknown>('services/meetings/cart', { fields: 'id|status|meeting_date[id]' })
+  const list = Array.isArray(cart) ? (cart as Array<Record<string, unknown>>) : []
+  return (
+    list.find((e) => {
+      const d = e.meeting_date as { id?: unknown } | null
+      return d !== null && typeof d === 'object' && String(d.id) === dateId
+    }) ?? null
+  )
 }
 
 async function dateSeats(usos: UsosCaller, id: string): Promise<RemoteState | null> {
@@ -218,6 +239,28 @@ export const operations = {
       ),
     current: async (usos, p) => dateSeats(usos, p.meeting_date_id)
   } satisfies OperationDef<SignUpNonUsosPerson>,
+
+  sign_up: {
+    method: 'services/meetings/sign_up',
+    params: (p) => ({ ...p }),
+    alreadyDone: ['user_already_subscribed'],
+    target: (p) => ({ table: 'attendee_dates', id: p.meeting_date_id }),
+    applyLocal: () => {},
+    verify: async (usos, p) => {
+      const entry = await myEntry(usos, p.meeting_date_id)
+      return entry !== null && entry.status !== 'rejected'
+    },
+    current: async (usos, p) => dateSeats(usos, p.meeting_date_id)
+  } satisfies OperationDef<SignUp>,
+
+  sign_off: {
+    method: 'services/meetings/sign_off',
+    params: (p) => ({ ...p }),
+    alreadyDone: ['user_not_registered'],
+    target: (p) => ({ table: 'attendee_dates', id: p.meeting_date_id }),
+    applyLocal: () => {},
+    verify: async (usos, p) => (await myEntry(usos, p.meeting_date_id)) === null
+  } satisfies OperationDef<SignOff>,
 
   put_note: {
     method: 'services/meetings/put_note',
