@@ -243,8 +243,10 @@ export class OfficeHours {
         if (
           isUsosError(error) &&
           (error.reasons.includes('not_a_staff') || error.reasons.includes('staff_only'))
-        )
+        ) {
+          progress('done')
           return NOT_STAFF
+        }
         throw error
       })
       const exams = await syncExamGroups(db, usos, {

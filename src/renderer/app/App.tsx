@@ -12,6 +12,8 @@ import { OutboxPage } from '../features/outbox/OutboxPage'
 import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
 import { PlannerPage } from '../features/planner/PlannerPage'
 import { ExamGroupPage, ExamsPage } from '../features/exams/ExamsPage'
+import { AttendeePage } from '../features/attendee/AttendeePage'
+import { ColleaguesPage } from '../features/attendee/ColleaguesPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
@@ -92,6 +94,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     meetings: t('nav.meetings'),
     planner: t('nav.planner'),
     exams: t('nav.exams'),
+    colleagues: t('nav.colleagues'),
+    signups: t('nav.signups'),
     accounts: t('nav.accounts'),
     outbox: t('nav.outbox'),
     settings: t('nav.settings')
@@ -155,6 +159,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
             onOpenExamGroup={(id) => navigate({ section: 'exam', id })}
           />
         )}
+        {section === 'colleagues' && <ColleaguesPage />}
+        {section === 'signups' && <AttendeePage />}
         {section === 'exams' && (
           <ExamsPage refreshKey={refreshKey} onOpenGroup={(id) => navigate({ section: 'exam', id })} />
         )}

@@ -8,7 +8,7 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
     keys: [
       ['Ctrl+R', 'sync'],
       ['Ctrl+Shift+R', 'fullSync'],
-      ['Alt+1…7', 'sections'],
+      ['Alt+1…9', 'sections'],
       ['?', 'help']
     ]
   },

@@ -5,6 +5,8 @@ export const sections = [
   'meetings',
   'exams',
   'planner',
+  'colleagues',
+  'signups',
   'accounts',
   'outbox',
   'settings'

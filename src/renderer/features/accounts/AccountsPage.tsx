@@ -7,6 +7,9 @@ import { langText } from '../../app/lang'
 const SCOPES = ['offline_access', 'staff_perspective', 'studies', 'slips', 'slips_admin', 'email'] as const
 
 /** Sign-in: the demo installation in one click, or any USOS installation with its consumer key. */
+const DEMO_ROLES = ['lecturer', 'student', 'template_admin', 'administrator'] as const
+type DemoRole = (typeof DEMO_ROLES)[number]
+
 export function AccountsPage({
   accounts,
   onChanged
@@ -17,6 +20,7 @@ export function AccountsPage({
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'pl'
   const [busy, setBusy] = useState(false)
+  const [demoRole, setDemoRole] = useState<DemoRole>('lecturer')
   const [error, setError] = useState<string | null>(null)
   const [baseUrl, setBaseUrl] = useState('')
   const [consumerKey, setConsumerKey] = useState('')
@@ -130,10 +134,20 @@ export function AccountsPage({
           type="button"
           className="primary"
           disabled={busy}
-          onClick={() => run(() => api.startDemo({}))}
+          onClick={() => run(() => api.startDemo(demoRole === 'lecturer' ? {} : { role: demoRole }))}
         >
           {t('accounts.tryDemo')}
-        </button>
+        </button>{' '}
+        <label className="inline" htmlFor="demo-role">
+          {t('accounts.demoAs')}
+        </label>{' '}
+        <select id="demo-role" value={demoRole} onChange={(e) => setDemoRole(e.target.value as DemoRole)}>
+          {DEMO_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`accounts.demoRoles.${r}`)}
+            </option>
+          ))}
+        </select>
       </div>
 
       <form

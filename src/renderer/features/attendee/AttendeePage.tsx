@@ -1,0 +1,214 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ActionResult, Language } from '../../../shared/types'
+import type { Fetched, OpenDateView } from '../../../shared/types-attendee'
+import { api } from '../../app/api'
+import { ErrorMessage } from '../../app/ErrorMessage'
+import { langText } from '../../app/lang'
+import { useLoad } from '../../app/useApi'
+
+/** "Shown from the copy of <time>" when USOS could not be reached. */
+export function StaleNote({ fetched }: { fetched: Fetched<unknown> | null }) {
+  const { t } = useTranslation()
+  if (!fetched || fetched.live) return null
+  return (
+    <p className="badge warn">
+      {t('attendee.stale', { at: fetched.fetchedAt.slice(0, 16).replace('T', ' ') })}
+    </p>
+  )
+}
+
+function resultText(r: ActionResult, t: (k: string, o?: Record<string, unknown>) => string): string {
+  return r.outcome === 'done'
+    ? t('attendee.done')
+    : r.outcome === 'queued'
+      ? t('attendee.queued')
+      : t('attendee.refused', { message: r.message ?? '' })
+}
+
+export function seatsText(d: OpenDateView, t: (k: string, o?: Record<string, unknown>) => string): string {
+  return t('attendee.seats', {
+    taken: d.registeredCount ?? 0,
+    limit: (d.seatsLimit ?? 0) + (d.reserveSeatsLimit ?? 0) || '∞'
+  })
+}
+
+/** For staff who are also students: meetings open to them, their sign-ups, signing up and off. */
+export function AttendeePage() {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  const overview = useLoad(() => api.attendeeOverview(), [])
+  const [meetingId, setMeetingId] = useState<string | null>(null)
+  const meeting = useLoad(
+    () => (meetingId ? api.attendeeMeeting({ meetingId }) : Promise.resolve(null)),
+    [meetingId]
+  )
+  const [substantiation, setSubstantiation] = useState('')
+  const [message, setMessage] = useState('')
+  const [status, setStatus] = useState('')
+  const act = async (run: () => Promise<ActionResult>) => {
+    setStatus('')
+    try {
+      setStatus(resultText(await run(), t))
+      overview.reload()
+      meeting.reload()
+    } catch (e) {
+      setStatus(t('app.error', { message: e instanceof Error ? e.message : String(e) }))
+    }
+  }
+  const o = overview.data?.value
+  return (
+    <section aria-labelledby="attendee-heading">
+      <h1 id="attendee-heading">{t('attendee.heading')}</h1>
+      <ErrorMessage message={overview.error} />
+      <StaleNote fetched={overview.data} />
+      <p role="status" aria-live="polite" className="status" data-testid="attendee-status">
+        {status}
+      </p>
+
+      <h2>{t('attendee.cart')}</h2>
+      {o && o.cart.length === 0 && <p className="empty-state">{t('attendee.cartEmpty')}</p>}
+      {o && o.cart.length > 0 && (
+        <ul className="cart" data-testid="cart">
+          {o.cart.map((e) => (
+            <li key={e.participantId}>
+              <strong>{langText(e.meetingName, language, t('calendar.untitled'))}</strong> —{' '}
+              {e.start.slice(0, 16)}–{e.end.slice(11, 16)} ·{' '}
+              {t(`status.${e.status}`, { defaultValue: e.status })}
+              {e.isReserve && ` · ${t('attendee.reserve', { n: e.numberInQueue ?? '?' })}`}{' '}
+              <button
+                type="button"
+                aria-label={t('attendee.signOffFrom', { date: e.start.slice(0, 16) })}
+                onClick={() =>
+                  void act(() => api.signOffFromDate({ meetingDateId: e.dateId, messageLang: language }))
+                }
+              >
+                {t('attendee.signOff')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('attendee.available')}</h2>
+      {o && o.available.length === 0 && <p className="empty-state">{t('attendee.noneAvailable')}</p>}
+      {o && o.available.length > 0 && (
+        <ul className="available">
+          {o.available.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                className="link"
+                aria-pressed={meetingId === m.id}
+                onClick={() => {
+                  setMeetingId(m.id)
+                  setSubstantiation('')
+                }}
+              >
+                {langText(m.name, language, t('calendar.untitled'))}
+              </button>
+              {m.lecturer && ` — ${m.lecturer.firstName} ${m.lecturer.lastName}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {o && o.courses.length > 0 && (
+        <p className="hint">
+          {t('attendee.courses')}:{' '}
+          {o.courses.map((c) => langText(c.name, language, c.courseId ?? c.id)).join(', ')}
+        </p>
+      )}
+
+      {meetingId && (
+        <section aria-labelledby="attendee-meeting-heading" className="panel">
+          <ErrorMessage message={meeting.error} />
+          <StaleNote fetched={meeting.data} />
+          {meeting.data && (
+            <>
+              <h2 id="attendee-meeting-heading">
+                {langText(meeting.data.value.meeting.name, language, t('calendar.untitled'))}
+              </h2>
+              <div className="form-row">
+                <label htmlFor="signup-substantiation">{t('attendee.substantiation')}</label>
+                <select
+                  id="signup-substantiation"
+                  value={substantiation}
+                  onChange={(e) => setSubstantiation(e.target.value)}
+                >
+                  <option value="">{t('attendee.chooseSubstantiation')}</option>
+                  {meeting.data.value.substantiations.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {langText(s.name, language, s.id)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="form-row">
+                <label htmlFor="signup-message">{t('attendee.message')}</label>
+                <input id="signup-message" value={message} onChange={(e) => setMessage(e.target.value)} />
+              </div>
+              <table className="attendee-dates">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('calendar.date')}</th>
+                    <th scope="col">{t('calendar.time')}</th>
+                    <th scope="col">{t('meetings.seats')}</th>
+                    <th scope="col">{t('attendee.myStatus')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('date.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {meeting.data.value.dates.map((d) => (
+                    <tr key={d.id}>
+                      <th scope="row">{d.start.slice(0, 10)}</th>
+                      <td>
+                        {d.start.slice(11, 16)}–{d.end.slice(11, 16)}
+                      </td>
+                      <td>{seatsText(d, t)}</td>
+                      <td>{d.myStatus ? t(`status.${d.myStatus}`, { defaultValue: d.myStatus }) : '–'}</td>
+                      <td>
+                        {d.myStatus ? (
+                          <button
+                            type="button"
+                            onClick={() =>
+                              void act(() =>
+                                api.signOffFromDate({ meetingDateId: d.id, messageLang: language })
+                              )
+                            }
+                          >
+                            {t('attendee.signOff')}
+                          </button>
+                        ) : d.canSignUp === false ? (
+                          <span className="hint">{t('attendee.closed')}</span>
+                        ) : (
+                          <button
+                            type="button"
+                            disabled={!substantiation}
+                            aria-label={t('attendee.signUpFor', { date: `${d.start.slice(0, 16)}` })}
+                            onClick={() =>
+                              void act(() =>
+                                api.signUpForDate({
+                                  meetingDateId: d.id,
+                                  substantiationId: substantiation,
+                                  ...(message.trim() ? { message: message.trim() } : {})
+                                })
+                              )
+                            }
+                          >
+                            {t('attendee.signUp')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,86 @@
+import { accessibilityProblems } from './axe'
+import { expect, test } from './fixtures'
+
+test.use({ bypassCSP: true })
+
+test('a lecturer browses a colleague’s open dates', async ({ page, harness }) => {
+  await page.goto(harness.pageUrl)
+  await page.getByRole('button', { name: 'Otwórz demo' }).click()
+  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await page.getByRole('link', { name: 'Współpracownicy' }).click()
+  const choose = page.getByLabel('Prowadzący')
+  await expect(choose.locator('option').nth(1)).toBeAttached()
+  const ids = await choose
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  let shown = 0
+  for (const id of ids.filter(Boolean)) {
+    await choose.selectOption(id)
+    await expect(page.getByRole('heading', { name: /Otwarte terminy/ })).toBeVisible()
+    shown = await page.locator('[data-testid=colleague-dates] tbody tr').count()
+    if (shown > 0) break
+  }
+  expect(shown).toBeGreaterThan(0)
+  await page.screenshot({ path: 'test/artifacts/screenshots/colleagues.png', fullPage: true })
+  expect(await accessibilityProblems(page)).toEqual([])
+})
+
+test('a student signs up for a date with a substantiation, sees it, and signs off; a refusal shows its reason', async ({
+  page,
+  harness
+}) => {
+  await page.goto(`${harness.pageUrl}#/accounts`)
+  await page.getByLabel('jako', { exact: true }).selectOption('student')
+  await page.getByRole('button', { name: 'Otwórz demo' }).click()
+  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await page.getByRole('link', { name: 'Moje zapisy' }).click()
+  await expect(page.getByRole('heading', { name: 'Moje zapisy', level: 1 })).toBeVisible()
+
+  // The first meeting with a date open for sign-up.
+  const meetings = page.locator('ul.available button')
+  await expect(meetings.first()).toBeVisible()
+  let signUp = null as null | ReturnType<typeof page.locator>
+  for (let i = 0; i < (await meetings.count()); i++) {
+    const name = (await meetings.nth(i).innerText()).trim()
+    await meetings.nth(i).click()
+    await expect(page.locator('#attendee-meeting-heading')).toHaveText(name)
+    await page.getByLabel('Uzasadnienie').selectOption({ index: 1 })
+    const open = page.locator('table.attendee-dates button:enabled', { hasText: /^Zapisz się$/ })
+    if ((await open.count()) > 0) {
+      signUp = open.first()
+      break
+    }
+  }
+  expect(signUp).not.toBeNull()
+  const label = (await signUp!.getAttribute('aria-label')) ?? ''
+  const when = label.replace('Zapisz się na ', '')
+  await page.getByLabel('Wiadomość (opcjonalnie)').fill('Chciałbym omówić temat pracy.')
+  await signUp!.click()
+  await expect(page.getByTestId('attendee-status')).toHaveText('Zrobione w USOS.')
+  await expect(page.getByTestId('cart')).toContainText(when)
+  await page.screenshot({ path: 'test/artifacts/screenshots/signups.png', fullPage: true })
+  expect(await accessibilityProblems(page)).toEqual([])
+
+  await page.getByRole('button', { name: `Wypisz się z ${when}` }).click()
+  await expect(page.getByTestId('attendee-status')).toHaveText('Zrobione w USOS.')
+  await expect(page.getByTestId('cart')).not.toContainText(when)
+
+  // Signing off again: USOS answers "not registered", which counts as done; a bad substantiation is refused.
+  const refused = await page.evaluate(async (dateText) => {
+    const overview = await window.api.attendeeOverview()
+    if (!overview.ok) throw new Error(overview.error.message)
+    for (const m of overview.value.value.available) {
+      const view = await window.api.attendeeMeeting({ meetingId: m.id })
+      if (!view.ok) continue
+      const d = view.value.value.dates.find((x) => x.canSignUp)
+      if (d) {
+        const r = await window.api.signUpForDate({ meetingDateId: d.id, substantiationId: '999999' })
+        return r.ok ? r.value : null
+      }
+    }
+    return dateText
+  }, when)
+  expect(refused).toMatchObject({ outcome: 'needs_attention' })
+})
