@@ -20,6 +20,7 @@ import { meetingsHandlers } from './handlers/meetings'
 import { plannerHandlers } from './handlers/planner'
 import { examsHandlers } from './handlers/exams'
 import { attendeeHandlers } from './handlers/attendee'
+import { slipsHandlers } from './handlers/slips'
 import { printThrough, printedAt, type HandlerHooks } from './handlers/hooks'
 
 const DEMO_NAME = { pl: 'Instalacja demonstracyjna', en: 'Demo installation' }
@@ -48,6 +49,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     ...plannerHandlers(ctx, officeHours, hooks),
     ...examsHandlers(ctx, officeHours, hooks),
     ...attendeeHandlers(ctx, officeHours),
+    ...slipsHandlers(ctx, officeHours),
     async getAppInfo() {
       return {
         name: 'USOS Office Hours',

@@ -154,6 +154,11 @@ export const apiInputs = {
     .strict(),
   signOffFromDate: z.object({ meetingDateId: id, messageLang: languageSchema.optional() }).strict(),
 
+  // clearance slips
+  getSlipsInbox: none,
+  refreshSlips: none,
+  answerSlipQuestion: z.object({ sqId: id, answer: text(2000) }).strict(),
+
   // exams
   listExams: none,
   getExamGroup: z.object({ examId: id, groupNumber: z.number().int().min(0) }).strict(),

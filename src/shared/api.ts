@@ -27,6 +27,7 @@ import type {
   SyncSummaryView
 } from './types'
 import type { ExamGroupDetails, ExamView } from './types-exams'
+import type { SlipsInboxView } from './types-slips'
 import type {
   AttendeeMeetingView,
   AttendeeOverview,
@@ -86,6 +87,11 @@ export interface ApiResults {
   colleagueDates: Fetched<{ lecturer: PersonRef; dates: OpenDateView[] }>
   signUpForDate: ActionResult
   signOffFromDate: ActionResult
+
+  // clearance slips
+  getSlipsInbox: SlipsInboxView
+  refreshSlips: SlipsInboxView
+  answerSlipQuestion: { result: ActionResult; inbox: SlipsInboxView }
 
   // exams
   listExams: ExamView[]
@@ -171,6 +177,9 @@ export const apiMethods = [
   'colleagueDates',
   'signUpForDate',
   'signOffFromDate',
+  'getSlipsInbox',
+  'refreshSlips',
+  'answerSlipQuestion',
   'listExams',
   'getExamGroup',
   'exportExamAttendees',

@@ -116,6 +116,8 @@ export interface SyncSummaryView {
   meeting_dates: number
   participants: number
   participant_lists_read: number
+  /** Slip questions in the answerer's inbox, when it was read in this sync. */
+  slipquestions: number
   outbox: { done: number; needsAttention: number; paused: string | null }
   /** The automatic ICS export after this sync, if it is on. */
   autoExport: { path: string; events: number | null; error: string | null } | null

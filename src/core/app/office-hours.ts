@@ -26,9 +26,12 @@ import type { OperationKind, OperationPayload } from '../outbox/operations'
 import { syncMeetings, type UsosCaller } from '../sync/engine'
 import { isUsosError } from '../usos/errors'
 import { syncExamGroups } from '../sync/exams'
+import { syncSlips } from '../sync/slips'
 import type { AppContext } from './context'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
+/** How old the slips inbox may be before an ordinary sync reads it again. */
+export const SLIPS_INTERVAL_MS = 10 * 60 * 1000
 /** The window of dates kept in step: six weeks back, half a year ahead. */
 const WINDOW_BACK_DAYS = 42
 const WINDOW_AHEAD_DAYS = 183
@@ -69,6 +72,7 @@ const SUMMARIES: Record<string, (p: Record<string, unknown>) => string> = {
     `Sign up ${String(p.first_name)} ${String(p.last_name)} for date ${String(p.meeting_date_id)}`,
   put_note: (p) => `Save a ${String(p.note_type)} note about user ${String(p.user_id)}`,
   delete_note: (p) => `Delete a ${String(p.note_type)} note`,
+  answer_slipquestion: (p) => `Answer slip question ${String(p.sq_id)}: ${String(p.answer)}`,
   sign_up: (p) => `Sign up for meeting date ${String(p.meeting_date_id)}`,
   sign_off: (p) => `Sign off from meeting date ${String(p.meeting_date_id)}`
 }
@@ -233,7 +237,7 @@ export class OfficeHours {
         )
       }
       // A student's account has no office hours of its own: USOS refuses the lecturer's methods.
-      const summary = await syncMeetings(db, usos, {
+      const meetingsStep = syncMeetings(db, usos, {
         lecturerId: account.userId,
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
@@ -249,6 +253,8 @@ export class OfficeHours {
         }
         throw error
       })
+      // The slips inbox is read beside the meetings (it shares no rows with them).
+      const [summary, slips] = await Promise.all([meetingsStep, this.slipsStep(db, usos, options, signal)])
       const exams = await syncExamGroups(db, usos, {
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
@@ -258,7 +264,7 @@ export class OfficeHours {
       const autoExport = this.autoExport(account, db)
       return {
         autoExport,
-        requests: summary.requests + exams.requests,
+        requests: summary.requests + exams.requests + slips.requests,
         elapsed_ms: summary.elapsed_ms,
         exams: exams.exams,
         exam_groups: exams.exam_groups,
@@ -266,6 +272,7 @@ export class OfficeHours {
         meeting_dates: summary.meeting_dates,
         participants: summary.participants,
         participant_lists_read: summary.participant_lists_read,
+        slipquestions: slips.slipquestions,
         outbox: { done: outbox.done, needsAttention: outbox.needsAttention, paused: outbox.paused }
       }
     } catch (error) {
@@ -282,6 +289,47 @@ export class OfficeHours {
       progress('failed', 0, 0, error instanceof Error ? error.message : String(error))
       throw error
     }
+  }
+
+  /**
+   * The slips inbox, on a full sync or when it is older than a few minutes (so that an ordinary
+   * no-change sync stays at two requests); an account without the slips scope has none.
+   */
+  private async slipsStep(
+    db: Database.Database,
+    usos: UsosCaller,
+    options: { full?: boolean },
+    signal: AbortSignal
+  ): Promise<{ requests: number; slipquestions: number }> {
+    const last = stmt(db, "SELECT value FROM sync_state WHERE key = 'slips_synced_at'").get() as
+      { value: string } | undefined
+    if (!options.full && last && this.now().getTime() - Date.parse(last.value) < SLIPS_INTERVAL_MS)
+      return { requests: 0, slipquestions: 0 }
+    try {
+      const r = await syncSlips(db, usos, {
+        language: this.ctx.settings.get().language,
+        now: this.now,
+        signal
+      })
+      stmt(
+        db,
+        "INSERT INTO sync_state (key, value) VALUES ('slips_synced_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+      ).run(this.now().toISOString())
+      return { requests: r.requests, slipquestions: r.slipquestions }
+    } catch (error) {
+      if (isUsosError(error) && (error.kind === 'forbidden' || error.missingScopes.length > 0))
+        return { requests: 1, slipquestions: 0 }
+      throw error
+    }
+  }
+
+  /** Reads the slips inbox now, whatever its age (the inbox screen's refresh). */
+  async refreshSlips(): Promise<{ requests: number; slipquestions: number }> {
+    const account = await this.ready(this.account())
+    const db = this.ctx.mirrors.get(account.id)
+    await drainOutbox(db, this.caller(account))
+    this.emitOutbox(account.id, db)
+    return this.slipsStep(db, this.caller(account), { full: true }, new AbortController().signal)
   }
 
   /** Rewrites the subscribed .ics file, if one is set; a failure is reported, never fatal to the sync. */

@@ -3,6 +3,7 @@ import { localStateMigration } from './schema-local'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
 import { usosCacheMigration } from './schema-cache'
+import { slipsMigration } from './schema-slips'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -241,5 +242,8 @@ mirrorMigrations.push(examDetailsMigration)
 
 // 10: answers kept for offline viewing (colleagues, the attendee side).
 mirrorMigrations.push(usosCacheMigration)
+
+// 11: clearance slips as the answerer sees them.
+mirrorMigrations.push(slipsMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -63,6 +63,11 @@ export interface SignOff {
   meeting_date_id: string
   message_lang_code?: 'pl' | 'en'
 }
+export interface AnswerSlipquestion {
+  sq_id: string
+  /** An empty string removes the answer. */
+  answer: string
+}
 export interface PutNote {
   fac_id: string
   term_id: string
@@ -261,6 +266,39 @@ export const operations = {
     applyLocal: () => {},
     verify: async (usos, p) => (await myEntry(usos, p.meeting_date_id)) === null
   } satisfies OperationDef<SignOff>,
+
+  answer_slipquestion: {
+    method: 'services/slips/update_slipquestion',
+    params: (p) => ({ sq_id: p.sq_id, answer: p.answer }),
+    alreadyDone: [],
+    target: (p) => ({ table: 'slipquestions', id: p.sq_id }),
+    // The answer shows at once; its status is USOS's to compute, so it waits for the next read.
+    applyLocal: (db, p) => {
+      stmt(
+        db,
+        "UPDATE slipquestions SET answer = ?, answer_status = CASE WHEN ? = '' THEN 'pending' ELSE answer_status END WHERE id = ?"
+      ).run(p.answer === '' ? null : p.answer, p.answer, p.sq_id)
+    },
+    verify: async (usos, p) => {
+      const sq = await usos.call<{ answer?: unknown } | null>('services/slips/slipquestion', {
+        sq_id: p.sq_id,
+        fields: 'answer'
+      })
+      return (sq?.answer ?? '') === p.answer
+    },
+    current: async (usos, p) => {
+      const sq = await usos.call<Record<string, unknown> | null>('services/slips/slipquestion', {
+        sq_id: p.sq_id,
+        fields: 'answer|answer_status'
+      })
+      return sq
+        ? {
+            answer: typeof sq.answer === 'string' ? sq.answer : null,
+            answer_status: typeof sq.answer_status === 'string' ? sq.answer_status : null
+          }
+        : null
+    }
+  } satisfies OperationDef<AnswerSlipquestion>,
 
   put_note: {
     method: 'services/meetings/put_note',
