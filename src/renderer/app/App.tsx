@@ -14,6 +14,7 @@ import { PlannerPage } from '../features/planner/PlannerPage'
 import { ExamGroupPage, ExamsPage } from '../features/exams/ExamsPage'
 import { AttendeePage } from '../features/attendee/AttendeePage'
 import { ColleaguesPage } from '../features/attendee/ColleaguesPage'
+import { SlipsPage } from '../features/slips/SlipsPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
@@ -94,6 +95,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     meetings: t('nav.meetings'),
     planner: t('nav.planner'),
     exams: t('nav.exams'),
+    slips: t('nav.slips'),
     colleagues: t('nav.colleagues'),
     signups: t('nav.signups'),
     accounts: t('nav.accounts'),
@@ -160,6 +162,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           />
         )}
         {section === 'colleagues' && <ColleaguesPage />}
+        {section === 'slips' && <SlipsPage key={refreshKey} />}
         {section === 'signups' && <AttendeePage />}
         {section === 'exams' && (
           <ExamsPage refreshKey={refreshKey} onOpenGroup={(id) => navigate({ section: 'exam', id })} />

@@ -4,6 +4,7 @@ export const sections = [
   'calendar',
   'meetings',
   'exams',
+  'slips',
   'planner',
   'colleagues',
   'signups',
