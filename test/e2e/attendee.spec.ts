@@ -1,13 +1,10 @@
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.use({ bypassCSP: true })
 
 test('a lecturer browses a colleague’s open dates', async ({ page, harness }) => {
-  await page.goto(harness.pageUrl)
-  await page.getByRole('button', { name: 'Otwórz demo' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
-  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await openDemo(page, harness)
   await page.getByRole('link', { name: 'Współpracownicy' }).click()
   const choose = page.getByLabel('Prowadzący')
   await expect(choose.locator('option').nth(1)).toBeAttached()
@@ -30,11 +27,7 @@ test('a student signs up for a date with a substantiation, sees it, and signs of
   page,
   harness
 }) => {
-  await page.goto(`${harness.pageUrl}#/accounts`)
-  await page.getByLabel('jako', { exact: true }).selectOption('student')
-  await page.getByRole('button', { name: 'Otwórz demo' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
-  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await openDemo(page, harness, 'student')
   await page.getByRole('link', { name: 'Moje zapisy' }).click()
   await expect(page.getByRole('heading', { name: 'Moje zapisy', level: 1 })).toBeVisible()
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ bypassCSP: true })
@@ -10,9 +10,7 @@ test.describe('exams the lecturer examines', () => {
     page,
     sharedHarness: harness
   }) => {
-    await page.goto(harness.pageUrl)
-    await page.getByRole('button', { name: 'Otwórz demo' }).click()
-    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await openDemo(page, harness)
     await page.getByRole('link', { name: 'Egzaminy' }).click()
     await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
     const groupLinks = page.locator('table.exam-groups tbody th a')

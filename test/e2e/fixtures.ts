@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { test as base } from '@playwright/test'
+import { expect, test as base, type Page } from '@playwright/test'
 
 export interface Harness {
   url: string
@@ -91,4 +91,17 @@ export const test = base.extend<
   }
 })
 
-export { expect } from '@playwright/test'
+export { expect }
+
+/** Signs in to the built-in demo installation through the sign-in page, and waits for the first sync. */
+export async function openDemo(
+  page: Page,
+  harness: Harness,
+  role?: 'student' | 'template_admin' | 'administrator'
+): Promise<void> {
+  await page.goto(role ? `${harness.pageUrl}#/accounts` : harness.pageUrl)
+  if (role) await page.getByLabel('jako', { exact: true }).selectOption(role)
+  await page.getByRole('button', { name: 'Otwórz demo' }).click()
+  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+}

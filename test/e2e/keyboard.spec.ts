@@ -1,5 +1,5 @@
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.use({ bypassCSP: true })
 
@@ -7,9 +7,7 @@ test('the app is driven from the keyboard: sections, help, jump to a date, next 
   page,
   harness
 }) => {
-  await page.goto(harness.pageUrl)
-  await page.getByRole('button', { name: 'Otwórz demo' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+  await openDemo(page, harness)
 
   await page.keyboard.press('Alt+2')
   await expect(page.getByRole('heading', { name: 'Spotkania' })).toBeVisible()

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs'
 import ICAL from 'ical.js'
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ bypassCSP: true })
 
 test.describe('meetings and notes on the demo installation', () => {
   test('lists the meetings and opens one with its dates', async ({ page, sharedHarness: harness }) => {
-    await page.goto(harness.pageUrl)
-    await page.getByRole('button', { name: 'Otwórz demo' }).click()
-    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await openDemo(page, harness)
     await page.getByRole('link', { name: 'Spotkania' }).click()
     await expect(page.getByRole('heading', { name: 'Spotkania' })).toBeVisible()
     const rows = page.locator('table.meetings tbody tr')

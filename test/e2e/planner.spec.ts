@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import ICAL from 'ical.js'
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
 test.use({ bypassCSP: true })
@@ -26,9 +26,7 @@ test.describe('the term planner', () => {
     page,
     sharedHarness: harness
   }) => {
-    await page.goto(harness.pageUrl)
-    await page.getByRole('button', { name: 'Otwórz demo' }).click()
-    await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
+    await openDemo(page, harness)
     await page.getByRole('link', { name: 'Planer' }).click()
     await expect(page.getByRole('heading', { name: 'Planer semestru' })).toBeVisible()
 

@@ -1,5 +1,5 @@
 import { accessibilityProblems } from './axe'
-import { expect, test } from './fixtures'
+import { expect, openDemo, test } from './fixtures'
 
 test.use({ bypassCSP: true })
 
@@ -7,10 +7,7 @@ test('the answerer clears a slip question with a quick answer and sees USOS’s 
   page,
   harness
 }) => {
-  await page.goto(harness.pageUrl)
-  await page.getByRole('button', { name: 'Otwórz demo' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveText('Aktualne', { timeout: 20_000 })
-  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await openDemo(page, harness)
   await page.getByRole('link', { name: 'Obiegówki' }).click()
   const waiting = page.getByTestId('waiting')
   await expect(waiting.locator('li').first()).toBeVisible()

@@ -27,6 +27,7 @@ import { syncMeetings, type UsosCaller } from '../sync/engine'
 import { isUsosError } from '../usos/errors'
 import { syncExamGroups } from '../sync/exams'
 import { syncSlips } from '../sync/slips'
+import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
@@ -150,7 +151,7 @@ export class OfficeHours {
 
   /** Now as the installation writes datetimes: "YYYY-MM-DD HH:MM:SS", Europe/Warsaw. */
   localNow(): string {
-    return format(new TZDate(this.now().getTime(), INSTALLATION_ZONE), 'yyyy-MM-dd HH:mm:ss')
+    return usosDateTime(this.now())
   }
 
   mirror(): Database.Database {

@@ -21,3 +21,8 @@ export function timedDate(
   const end = addMinutes(start, durationMin)
   return { date: day, start_time: format(start, USOS_DATETIME), end_time: format(end, USOS_DATETIME) }
 }
+
+/** An instant as USOS writes datetimes: "YYYY-MM-DD HH:MM:SS" in the installation's zone. */
+export function usosDateTime(instant: Date): string {
+  return format(new TZDate(instant.getTime(), INSTALLATION_ZONE), USOS_DATETIME)
+}

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors'
 import { stmt } from '../mirror/statements'
 import { upsertUser } from '../mirror/write'
 import { fieldSelector } from '../usos/fields'
+import { usosDateTime } from '../schedule/timed'
 import type { UsosCaller } from './engine'
 import { langDict, toUser, type WireUser } from './wire'
 
@@ -124,23 +125,6 @@ export function toUserRoles(v: unknown): Record<string, boolean> {
   return roles
 }
 
-/** A USOS datetime ("YYYY-MM-DD HH:MM:SS", Europe/Warsaw) some days before `now`. */
-function daysBefore(now: Date, days: number): string {
-  const d = new Date(now.getTime() - days * 86_400_000)
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false
-  })
-    .format(d)
-    .replace('T', ' ')
-}
-
 export interface SlipsSyncResult {
   requests: number
   slipquestions: number
@@ -165,7 +149,7 @@ export async function syncSlips(
           'services/slips/to_be_answered',
           {
             langpref: options.language ?? 'pl',
-            unanswered_before: daysBefore(now, REVIEW_DAYS),
+            unanswered_before: usosDateTime(new Date(now.getTime() - REVIEW_DAYS * 86_400_000)),
             num: PAGE,
             start,
             fields: SLIPQUESTION_FIELDS

@@ -1,25 +1,13 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppContext, type AppContext } from '../../../src/core/app/context'
-import { inProcessDemo } from '../../../src/core/app/demo'
-import { usosClientFactory } from '../../../src/core/usos'
-import { callApi, createApiHandlers } from '../../../src/main/ipc'
+import type { AppContext } from '../../../src/core/app/context'
+import { callApi } from '../../../src/main/ipc'
 import type { ApiHandlers } from '../../../src/shared/api'
+import { openDemoApp } from '../../helpers/demo-app'
 
 let ctx: AppContext
 let api: ApiHandlers
-beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'demo-flow-'))
-  ctx = createAppContext({
-    dataDir,
-    shell: 'web',
-    version: '0',
-    clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: 'small' })
-  })
-  api = createApiHandlers(ctx)
+beforeAll(() => {
+  ;({ ctx, api } = openDemoApp())
 })
 afterAll(async () => {
   await ctx.demo?.stop()

@@ -3,28 +3,15 @@
  * their slots and attendee lists (read from USOS, compared with USOS's own answer), the printed
  * list and CSV, and clashes with office hours.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppContext, type AppContext } from '../../../src/core/app/context'
-import { inProcessDemo } from '../../../src/core/app/demo'
-import { usosClientFactory } from '../../../src/core/usos'
-import { createApiHandlers } from '../../../src/main/ipc'
+import type { AppContext } from '../../../src/core/app/context'
 import type { ApiHandlers } from '../../../src/shared/api'
+import { openDemoApp } from '../../helpers/demo-app'
 
 let ctx: AppContext
 let api: ApiHandlers
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'exams-flow-'))
-  ctx = createAppContext({
-    dataDir,
-    shell: 'web',
-    version: '0',
-    clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: 'small' })
-  })
-  api = createApiHandlers(ctx)
+  ;({ ctx, api } = openDemoApp())
   await api.startDemo({})
   await api.sync({ full: true })
 }, 60_000)

@@ -7,24 +7,16 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppContext, type AppContext } from '../../../src/core/app/context'
-import { inProcessDemo } from '../../../src/core/app/demo'
-import { usosClientFactory } from '../../../src/core/usos'
+import type { AppContext } from '../../../src/core/app/context'
 import { callApi, createApiHandlers } from '../../../src/main/ipc'
 import type { ApiHandlers } from '../../../src/shared/api'
 import { cli } from '../../helpers/cli'
+import { openDemoApp } from '../../helpers/demo-app'
 
 let dataDir: string
 let ctx: AppContext
 let api: ApiHandlers
-const open = () =>
-  createAppContext({
-    dataDir,
-    shell: 'web',
-    version: '0',
-    clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: 'small' })
-  })
+const open = () => openDemoApp(dataDir).ctx
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'planner-flow-'))

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/types'
 import type { DraftInput, DraftPreview, DraftView, Frequency } from '../../../shared/types-planner'
@@ -53,6 +53,16 @@ const fromView = (d: DraftView): DraftInput => ({
   room: d.room ?? '',
   comment: d.comment ?? ''
 })
+
+/** A labelled form field: the label points at the control by id, so its name is the label alone. */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  )
+}
 
 /** Drafts of a term's office hours, previewed against holidays, free days and the calendar. */
 export function PlannerPage({ onChanged }: { onChanged: () => void }) {
@@ -185,12 +195,10 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
       >
         <h2 id="draft-form-heading">{editing ? t('planner.editing') : t('planner.newDraft')}</h2>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="draft-name">{t('planner.name')}</label>
+          <Field id="draft-name" label={t('planner.name')}>
             <input id="draft-name" required value={form.name} onChange={(e) => set('name', e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-faculty">{t('planner.faculty')}</label>
+          </Field>
+          <Field id="draft-faculty" label={t('planner.faculty')}>
             <select
               id="draft-faculty"
               value={form.facultyId ?? ''}
@@ -203,9 +211,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="draft-meeting">{t('planner.meeting')}</label>
+          </Field>
+          <Field id="draft-meeting" label={t('planner.meeting')}>
             <select
               id="draft-meeting"
               value={form.meetingId ?? ''}
@@ -218,9 +225,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="draft-startDate">{t('planner.startDate')}</label>
+          </Field>
+          <Field id="draft-startDate" label={t('planner.startDate')}>
             <input
               id="draft-startDate"
               type="date"
@@ -228,9 +234,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               value={form.startDate}
               onChange={(e) => set('startDate', e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-endDate">{t('planner.endDate')}</label>
+          </Field>
+          <Field id="draft-endDate" label={t('planner.endDate')}>
             <input
               id="draft-endDate"
               type="date"
@@ -238,9 +243,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               value={form.endDate}
               onChange={(e) => set('endDate', e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-number">{t('planner.number')}</label>
+          </Field>
+          <Field id="draft-number" label={t('planner.number')}>
             <input
               id="draft-number"
               type="number"
@@ -250,9 +254,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               value={form.number}
               onChange={(e) => set('number', Number(e.target.value))}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-frequency">{t('planner.frequency')}</label>
+          </Field>
+          <Field id="draft-frequency" label={t('planner.frequency')}>
             <select
               id="draft-frequency"
               value={form.frequency}
@@ -264,9 +267,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="draft-weekDay">{t('planner.weekDay')}</label>
+          </Field>
+          <Field id="draft-weekDay" label={t('planner.weekDay')}>
             <select
               id="draft-weekDay"
               value={form.weekDay ?? ''}
@@ -279,9 +281,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="draft-startTime">{t('planner.startTime')}</label>
+          </Field>
+          <Field id="draft-startTime" label={t('planner.startTime')}>
             <input
               id="draft-startTime"
               type="time"
@@ -289,9 +290,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               value={form.startTime}
               onChange={(e) => set('startTime', e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-duration">{t('planner.duration')}</label>
+          </Field>
+          <Field id="draft-duration" label={t('planner.duration')}>
             <input
               id="draft-duration"
               type="number"
@@ -302,19 +302,17 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               value={form.durationMin}
               onChange={(e) => set('durationMin', Number(e.target.value))}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-room">{t('planner.room')}</label>
+          </Field>
+          <Field id="draft-room" label={t('planner.room')}>
             <input id="draft-room" value={form.room ?? ''} onChange={(e) => set('room', e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="draft-comment">{t('planner.comment')}</label>
+          </Field>
+          <Field id="draft-comment" label={t('planner.comment')}>
             <input
               id="draft-comment"
               value={form.comment ?? ''}
               onChange={(e) => set('comment', e.target.value)}
             />
-          </div>
+          </Field>
         </div>
         <label className="inline">
           <input

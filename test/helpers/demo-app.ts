@@ -1,0 +1,27 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAppContext, type AppContext } from '../../src/core/app/context'
+import { inProcessDemo } from '../../src/core/app/demo'
+import { usosClientFactory } from '../../src/core/usos'
+import { createApiHandlers } from '../../src/main/ipc'
+import type { ApiHandlers } from '../../src/shared/api'
+
+/**
+ * The app's context and API handlers on a fresh profile with the in-process demo installation
+ * (small scale), as the web harness builds them. `open` again on the same folder is a restart.
+ */
+export function openDemoApp(dataDir = mkdtempSync(join(tmpdir(), 'demo-app-'))): {
+  dataDir: string
+  ctx: AppContext
+  api: ApiHandlers
+} {
+  const ctx = createAppContext({
+    dataDir,
+    shell: 'web',
+    version: '0',
+    clientFactory: usosClientFactory,
+    demo: inProcessDemo(dataDir, { scale: 'small' })
+  })
+  return { dataDir, ctx, api: createApiHandlers(ctx) }
+}
