@@ -31,6 +31,7 @@ export function migrateMeetings(db: Database.Database): void {
       id INTEGER PRIMARY KEY, author_id TEXT NOT NULL, fac_id TEXT NOT NULL, term_id TEXT NOT NULL, user_id TEXT NOT NULL,
       private_note TEXT, public_note TEXT, private_created TEXT, public_created TEXT, creation_date TEXT NOT NULL,
       UNIQUE (author_id, fac_id, term_id, user_id));
+    CREATE INDEX IF NOT EXISTS meetings_notes_by_user ON meetings_notes (user_id, fac_id, term_id);
     CREATE TABLE IF NOT EXISTS meetings_fac_free_days (fac_id TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (fac_id, day));
   `)
 }
