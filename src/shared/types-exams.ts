@@ -32,6 +32,7 @@ export interface ExamView {
   courseId: string | null
   termId: string | null
   sessionId: string | null
+  session: { name: LangDict; status: string | null } | null
   registrationStart: string | null
   registrationEnd: string | null
   groups: ExamGroupView[]

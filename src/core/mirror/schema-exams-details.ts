@@ -1,8 +1,8 @@
 import type { Migration } from '../store/migrations'
 
 /**
- * Exams in more detail: each examined group's slots and attendees (for the printable attendee
- * lists), and the exams' own texts. Attendees are users (the `users` table).
+ * Exams in more detail: the examination sessions they belong to, each examined group's slots and
+ * attendees (for the printable attendee lists), and the exams' own texts. Attendees are users (the `users` table).
  */
 export const examDetailsMigration: Migration = (db) => {
   db.exec(`
@@ -25,6 +25,13 @@ export const examDetailsMigration: Migration = (db) => {
       user_id TEXT NOT NULL,
       PRIMARY KEY (exam_id, group_number, user_id),
       FOREIGN KEY (exam_id, group_number) REFERENCES exam_groups (exam_id, number) ON DELETE CASCADE
+    ) STRICT;
+    CREATE TABLE examination_sessions (
+      id TEXT PRIMARY KEY,
+      name_pl TEXT,
+      name_en TEXT,
+      status TEXT,
+      faculty_id TEXT
     ) STRICT;
     -- Whether the attendee list could be read (USOS may refuse: examiner_only, coordinator_only).
     ALTER TABLE exam_groups ADD COLUMN attendees_read INTEGER NOT NULL DEFAULT 0;

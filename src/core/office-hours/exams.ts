@@ -72,7 +72,14 @@ interface ExamRow {
   examination_session_id: string | null
   registration_start: string | null
   registration_end: string | null
+  session_pl: string | null
+  session_en: string | null
+  session_status: string | null
 }
+
+const EXAMS = `
+  SELECT e.*, s.name_pl AS session_pl, s.name_en AS session_en, s.status AS session_status
+  FROM exams e LEFT JOIN examination_sessions s ON s.id = e.examination_session_id`
 
 const examHead = (e: ExamRow): Omit<ExamView, 'groups'> => ({
   id: e.id,
@@ -80,13 +87,17 @@ const examHead = (e: ExamRow): Omit<ExamView, 'groups'> => ({
   courseId: e.course_id,
   termId: e.term_id,
   sessionId: e.examination_session_id,
+  session:
+    e.session_pl === null && e.session_en === null && e.session_status === null
+      ? null
+      : { name: { pl: e.session_pl, en: e.session_en }, status: e.session_status },
   registrationStart: e.registration_start,
   registrationEnd: e.registration_end
 })
 
 /** Every exam with the groups the user examines, soonest group first. */
 export function listExams(db: Database.Database): ExamView[] {
-  const exams = stmt(db, 'SELECT * FROM exams').all() as ExamRow[]
+  const exams = stmt(db, EXAMS).all() as ExamRow[]
   const groups = stmt(db, `${GROUPS} ORDER BY g.exam_start, g.number`).all() as GroupRow[]
   return exams
     .map((e) => ({
@@ -98,7 +109,7 @@ export function listExams(db: Database.Database): ExamView[] {
 }
 
 export function examGroupDetails(db: Database.Database, examId: string, number: number): ExamGroupDetails {
-  const e = stmt(db, 'SELECT * FROM exams WHERE id = ?').get(examId) as ExamRow | undefined
+  const e = stmt(db, `${EXAMS} WHERE e.id = ?`).get(examId) as ExamRow | undefined
   const g = stmt(db, `${GROUPS} WHERE g.exam_id = ? AND g.number = ?`).get(examId, number) as
     GroupRow | undefined
   if (!e || !g)

@@ -6,6 +6,7 @@
  */
 import { addMonths, format, parseISO } from 'date-fns'
 import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/errors'
 import { stmt } from '../mirror/statements'
 import { fieldSelector } from '../usos/fields'
 import type { UsosCaller } from './engine'
@@ -226,9 +227,12 @@ export async function syncExamGroups(
       syncId
     )
   })()
-  const attendeeRequests = await syncExamAttendees(db, usos, options.signal)
+  const [attendeeRequests, sessionRequests] = await Promise.all([
+    syncExamAttendees(db, usos, options.signal),
+    syncExaminationSessions(db, usos, options.signal)
+  ])
   return {
-    requests: chunks.length + attendeeRequests,
+    requests: chunks.length + attendeeRequests + sessionRequests,
     exams: [...exams.values()].filter((e) => e.groups.length).length,
     exam_groups: groupCount,
     skipped: false
@@ -288,4 +292,46 @@ async function syncExamAttendees(
     })
   )
   return groups.length
+}
+
+/** The examination sessions of the exams in the mirror, in one multi-id call. */
+async function syncExaminationSessions(
+  db: Database.Database,
+  usos: UsosCaller,
+  signal?: AbortSignal
+): Promise<number> {
+  const ids = (
+    stmt(
+      db,
+      'SELECT DISTINCT examination_session_id AS id FROM exams WHERE examination_session_id IS NOT NULL'
+    ).all() as Array<{
+      id: string
+    }>
+  ).map((r) => r.id)
+  if (ids.length === 0) return 0
+  const answer = obj(
+    await usos.call<unknown>(
+      'services/exams/examination_sessions',
+      { ids: ids.join('|'), fields: 'id|name|status|faculty' },
+      signal ? { signal } : {}
+    )
+  )
+  if (!answer)
+    throw new AppError('usos_error', 'USOS answered the examination sessions in an unexpected shape.', {
+      kind: 'bad_response'
+    })
+  db.transaction(() => {
+    for (const id of ids) {
+      const s = obj(answer[id])
+      if (!s) continue
+      const name = langDict(s.name)
+      stmt(
+        db,
+        `INSERT INTO examination_sessions (id, name_pl, name_en, status, faculty_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name_pl = excluded.name_pl, name_en = excluded.name_en, status = excluded.status,
+           faculty_id = excluded.faculty_id`
+      ).run(id, name?.pl ?? null, name?.en ?? null, str(s.status), str(obj(s.faculty)?.id ?? s.faculty))
+    }
+  })()
+  return 1
 }

@@ -29,6 +29,15 @@ describe('exams the lecturer examines', () => {
     )
     expect(groups.length).toBe(calendar.length)
     expect(groups.length).toBeGreaterThan(0)
+    // Each exam's examination session, as USOS names it.
+    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    for (const e of exams) {
+      const usos = await client.call<Record<string, { name: { pl: string }; status: string }>>(
+        'services/exams/examination_sessions',
+        { ids: e.sessionId!, fields: 'name|status' }
+      )
+      expect(e.session).toEqual({ name: usos[e.sessionId!]!.name, status: usos[e.sessionId!]!.status })
+    }
     for (const g of groups) {
       expect(g.slots.length).toBeGreaterThan(0)
       expect(g.slots.reduce((n, s) => n + (s.attendeesCount ?? 0), 0)).toBe(g.attendeesCount)

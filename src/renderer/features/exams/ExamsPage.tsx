@@ -49,6 +49,16 @@ export function ExamsPage({
             {langText(exam.name, language, t('exams.untitled'))}
             {exam.courseId && <small> ({exam.courseId})</small>}
           </h2>
+          {exam.session && (
+            <p className="hint">
+              {t('exams.session', {
+                name: langText(exam.session.name, language, exam.sessionId ?? ''),
+                status: t(`exams.sessionStatus.${exam.session.status ?? ''}`, {
+                  defaultValue: exam.session.status ?? ''
+                })
+              })}
+            </p>
+          )}
           {(exam.registrationStart || exam.registrationEnd) && (
             <p className="hint">
               {t('exams.registration', {
