@@ -179,6 +179,16 @@ export const apiInputs = {
     })
     .strict(),
 
+  batchExamRegistration: z
+    .object({
+      examId: id,
+      groupNumber: z.number().int().min(0),
+      slot: z.number().int().min(1),
+      userIds: z.array(z.string().trim().max(20)).min(1).max(500),
+      action: z.enum(['register', 'unregister'])
+    })
+    .strict(),
+
   // planner
   plannerOptions: none,
   listFreeDays: z.object({ facultyId: id.optional() }).strict(),

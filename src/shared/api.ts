@@ -98,6 +98,8 @@ export interface ApiResults {
   getExamGroup: ExamGroupDetails
   exportExamAttendees: { fileName: string; text: string; mimeType: string }
   printExamAttendees: { printed: boolean; html: string | null; pdfPath: string | null }
+  /** Administrative keys only: each user's status as USOS answers it. */
+  batchExamRegistration: Array<{ userId: string; status: string }>
 
   // planner
   plannerOptions: {
@@ -184,6 +186,7 @@ export const apiMethods = [
   'getExamGroup',
   'exportExamAttendees',
   'printExamAttendees',
+  'batchExamRegistration',
   'plannerOptions',
   'listFreeDays',
   'addFreeDay',

@@ -38,6 +38,12 @@ test.describe('exams the lecturer examines', () => {
     for (const name of names) expect(html).toContain(name.trim())
     expect(html).toContain('Podpis')
 
+    // Batch registration needs an administrative key: an ordinary one gets a clear message.
+    await page.getByText('Rejestracja zbiorcza (administracyjny klucz konsumenta)').click()
+    await page.getByLabel('Identyfikatory użytkowników USOS').fill('100002, 100003')
+    await page.getByRole('button', { name: 'Zarejestruj', exact: true }).click()
+    await expect(page.locator('#batch-error')).toContainText('administrative consumer key')
+
     const csv = page.waitForEvent('download')
     await page.getByRole('button', { name: 'CSV' }).click()
     const text = readFileSync(await (await csv).path(), 'utf8')

@@ -4,11 +4,12 @@ import type { AppContext } from '../../core/app/context'
 import type { OfficeHours } from '../../core/app/office-hours'
 import { examAttendeesCsv, examAttendeesHtml } from '../../core/export/exam-attendees'
 import { examGroupDetails, listExams } from '../../core/office-hours/exams'
+import { batchExamRegistration } from '../../core/app/exam-batch'
 import { printThrough, printedAt, type HandlerHooks } from './hooks'
 
 type ExamsHandlers = Pick<
   ApiHandlers,
-  'listExams' | 'getExamGroup' | 'exportExamAttendees' | 'printExamAttendees'
+  'listExams' | 'getExamGroup' | 'exportExamAttendees' | 'printExamAttendees' | 'batchExamRegistration'
 >
 
 export function examsHandlers(
@@ -35,6 +36,9 @@ export function examsHandlers(
             text: examAttendeesHtml(d, language, printedAt()),
             mimeType: 'text/html;charset=utf-8'
           }
+    },
+    async batchExamRegistration(input) {
+      return batchExamRegistration(officeHours, input)
     },
     async printExamAttendees({ examId, groupNumber, language, pdf }) {
       const d = details(examId, groupNumber)

@@ -6,6 +6,7 @@ import { download } from '../../app/download'
 import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { BatchPanel } from './BatchPanel'
 
 export const examGroupKey = (examId: string, number: number) => `${examId}:${number}`
 
@@ -118,7 +119,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
   const cut = groupKey.lastIndexOf(':')
   const examId = groupKey.slice(0, cut)
   const groupNumber = Number(groupKey.slice(cut + 1))
-  const { data, error } = useLoad(() => api.getExamGroup({ examId, groupNumber }), [groupKey])
+  const { data, error, reload } = useLoad(() => api.getExamGroup({ examId, groupNumber }), [groupKey])
   if (error) return <LoadFailed message={error} onBack={onBack} backLabel={t('exams.back')} />
   if (!data) return <p>{t('app.loading')}</p>
   const g = data.group
@@ -160,6 +161,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
           CSV
         </button>
       </div>
+      <BatchPanel group={g} onDone={reload} />
       {g.slots.length > 0 && (
         <table className="exam-slots">
           <caption>{t('exams.slots')}</caption>
