@@ -159,6 +159,47 @@ export const apiInputs = {
   refreshSlips: none,
   answerSlipQuestion: z.object({ sqId: id, answer: text(2000) }).strict(),
 
+  slipRoles: none,
+  listIssuedSlips: z.object({ state: z.enum(['active', 'closed']).optional() }).strict(),
+  issuableTemplates: none,
+  issueSlip: z.object({ tplId: id, clientUserId: id }).strict(),
+  updateIssuedSlip: z
+    .object({
+      slipId: id,
+      state: z.enum(['active', 'closed']).optional(),
+      issuersComment: text(2000).optional(),
+      questionIds: z.array(id).max(200).optional()
+    })
+    .strict(),
+  setExtraAnswerers: z.object({ sqId: id, userIds: z.array(id).max(50) }).strict(),
+  listEditableTemplates: none,
+  createSlipTemplate: z
+    .object({ facultyId: id, name: z.string().trim().min(1).max(200), lang: languageSchema })
+    .strict(),
+  updateSlipTemplate: z
+    .object({
+      tplId: id,
+      name: z.string().trim().max(200).optional(),
+      state: z.enum(['draft', 'active', 'obsolete']).optional(),
+      questionsOrder: z.array(id).max(200).optional(),
+      connectedTplIds: z.array(id).max(50).optional()
+    })
+    .strict(),
+  deleteSlipTemplate: z.object({ tplId: id }).strict(),
+  addTemplateQuestion: z.object({ tplId: id, question: z.string().max(500) }).strict(),
+  updateTemplateQuestion: z
+    .object({
+      tplId: id,
+      questionId: id,
+      question: text(500).optional(),
+      descForAnswerers: text(4000).optional(),
+      quickAnswers: text(1000).optional(),
+      isObsolete: z.boolean().optional(),
+      isMeaningChanged: z.boolean().optional()
+    })
+    .strict(),
+  deleteTemplateQuestion: z.object({ tplId: id, questionId: id }).strict(),
+
   // exams
   listExams: none,
   getExamGroup: z.object({ examId: id, groupNumber: z.number().int().min(0) }).strict(),

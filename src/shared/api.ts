@@ -28,6 +28,7 @@ import type {
 } from './types'
 import type { ExamGroupDetails, ExamView } from './types-exams'
 import type { SlipsInboxView } from './types-slips'
+import type { IssuedSlipView, TemplateView } from './types-slips-admin'
 import type {
   AttendeeMeetingView,
   AttendeeOverview,
@@ -92,6 +93,21 @@ export interface ApiResults {
   getSlipsInbox: SlipsInboxView
   refreshSlips: SlipsInboxView
   answerSlipQuestion: { result: ActionResult; inbox: SlipsInboxView }
+
+  slipRoles: Record<string, boolean>
+  listIssuedSlips: IssuedSlipView[]
+  issuableTemplates: Array<{ id: string; name: string }>
+  issueSlip: IssuedSlipView
+  updateIssuedSlip: IssuedSlipView
+  setExtraAnswerers: { saved: true }
+  listEditableTemplates: TemplateView[]
+  createSlipTemplate: TemplateView
+  updateSlipTemplate: TemplateView
+  deleteSlipTemplate: { deleted: true }
+  addTemplateQuestion: TemplateView
+  /** `forkedQuestionId`: USOS kept the old question (now obsolete) and made this new one. */
+  updateTemplateQuestion: { template: TemplateView; forkedQuestionId: string | null }
+  deleteTemplateQuestion: TemplateView
 
   // exams
   listExams: ExamView[]
@@ -182,6 +198,19 @@ export const apiMethods = [
   'getSlipsInbox',
   'refreshSlips',
   'answerSlipQuestion',
+  'slipRoles',
+  'listIssuedSlips',
+  'issuableTemplates',
+  'issueSlip',
+  'updateIssuedSlip',
+  'setExtraAnswerers',
+  'listEditableTemplates',
+  'createSlipTemplate',
+  'updateSlipTemplate',
+  'deleteSlipTemplate',
+  'addTemplateQuestion',
+  'updateTemplateQuestion',
+  'deleteTemplateQuestion',
   'listExams',
   'getExamGroup',
   'exportExamAttendees',
