@@ -6,6 +6,8 @@ import { api } from '../../app/api'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { IssuerTab } from './IssuerTab'
+import { TemplatesTab } from './TemplatesTab'
 
 const PAGE = 10
 
@@ -92,8 +94,44 @@ function Question({
   )
 }
 
-/** The answerer's inbox: questions waiting for an answer (quick answers one click away), then the recently answered. */
+type Tab = 'inbox' | 'issued' | 'templates'
+
+/** Clearance slips, one tab per role the user has in USOS (user_roles): answerer, issuer, template admin. */
 export function SlipsPage() {
+  const { t } = useTranslation()
+  const roles = useLoad(() => api.slipRoles(), [])
+  const r = roles.data ?? {}
+  const known = Object.keys(r).length > 0
+  const tabs: Tab[] = [
+    ...(!known || r.answerer || r.client ? (['inbox'] as const) : []),
+    ...(r.issuer ? (['issued'] as const) : []),
+    ...(r.template_admin ? (['templates'] as const) : [])
+  ]
+  const [chosen, setTab] = useState<Tab>('inbox')
+  const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'inbox')
+  return (
+    <section aria-labelledby="slips-heading">
+      <h1 id="slips-heading">{t('slips.heading')}</h1>
+      {tabs.length > 1 && (
+        <div role="tablist" aria-label={t('slips.heading')} className="toolbar">
+          {tabs.map((x) => (
+            <button key={x} type="button" role="tab" aria-selected={tab === x} onClick={() => setTab(x)}>
+              {t(`slips.tabs.${x}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div role={tabs.length > 1 ? 'tabpanel' : undefined}>
+        {tab === 'inbox' && <Inbox />}
+        {tab === 'issued' && <IssuerTab />}
+        {tab === 'templates' && <TemplatesTab />}
+      </div>
+    </section>
+  )
+}
+
+/** The answerer's inbox: questions waiting for an answer (quick answers one click away), then the recently answered. */
+function Inbox() {
   const { t } = useTranslation()
   const loaded = useLoad(() => api.getSlipsInbox(), [])
   const [inbox, setInbox] = useState<SlipsInboxView | null>(null)
@@ -115,8 +153,7 @@ export function SlipsPage() {
     }
   }
   return (
-    <section aria-labelledby="slips-heading">
-      <h1 id="slips-heading">{t('slips.heading')}</h1>
+    <section aria-label={t('slips.tabs.inbox')}>
       <ErrorMessage message={loaded.error ?? error} />
       <div className="toolbar">
         <button
