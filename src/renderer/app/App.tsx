@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
 import { api } from './api'
 import { setLanguage } from './i18n'
-import { sections, useHashRoute, type ObjectPage, type Section } from './useHashRoute'
+import { parseRoute, sections, useHashRoute, type ObjectPage, type Section } from './useHashRoute'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
@@ -41,18 +41,34 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     )
   }, [])
 
-  const sync = useCallback(async (full = false) => {
-    setSyncError(null)
-    try {
-      const summary = await api.sync(full ? { full } : {})
-      setOutbox({ pending: 0, needsAttention: summary.outbox.needsAttention })
-      setRefreshKey((k) => k + 1)
-    } catch (e) {
-      setSyncError(e instanceof Error ? e.message : String(e))
-    }
+  // The badge counts what is still waiting: from the outbox itself at start and after a sync (a
+  // backlog left from the last session shows at once), then from outboxChanged events.
+  const loadOutbox = useCallback(() => {
+    api.listOutbox().then(
+      (items) =>
+        setOutbox({
+          pending: items.filter((i) => i.state !== 'needs_attention' && i.state !== 'done').length,
+          needsAttention: items.filter((i) => i.state === 'needs_attention').length
+        }),
+      () => {}
+    )
   }, [])
+  const sync = useCallback(
+    async (full = false) => {
+      setSyncError(null)
+      try {
+        await api.sync(full ? { full } : {})
+        loadOutbox()
+        setRefreshKey((k) => k + 1)
+      } catch (e) {
+        setSyncError(e instanceof Error ? e.message : String(e))
+      }
+    },
+    [loadOutbox]
+  )
 
   useEffect(loadAccounts, [loadAccounts])
+  useEffect(loadOutbox, [loadOutbox])
   useEffect(() => api.on('settingsChanged', setSettings), [])
   useEffect(() => api.on('accountsChanged', setAccounts), [])
   useEffect(() => api.on('syncProgress', setProgress), [])
@@ -198,7 +214,11 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
             accounts={accounts}
             onChanged={() => {
               loadAccounts()
-              void sync().then(() => navigate({ section: 'calendar' }))
+              // To the calendar once synced, unless the user has gone elsewhere meanwhile.
+              void sync().then(() => {
+                if (['accounts', 'calendar'].includes(parseRoute(location.hash).section))
+                  navigate({ section: 'calendar' })
+              })
             }}
           />
         )}
