@@ -202,6 +202,7 @@ export const apiInputs = {
 
   // exams
   listExams: none,
+  listAdministeredExams: none,
   getExamGroup: z.object({ examId: id, groupNumber: z.number().int().min(0) }).strict(),
   exportExamAttendees: z
     .object({

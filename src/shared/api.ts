@@ -26,7 +26,7 @@ import type {
   SyncProgressView,
   SyncSummaryView
 } from './types'
-import type { ExamGroupDetails, ExamView } from './types-exams'
+import type { AdministeredSessionView, ExamGroupDetails, ExamView } from './types-exams'
 import type { SlipsInboxView } from './types-slips'
 import type { IssuedSlipView, TemplateView } from './types-slips-admin'
 import type {
@@ -111,6 +111,8 @@ export interface ApiResults {
 
   // exams
   listExams: ExamView[]
+  /** The examination sessions the user administers (exams/administrator), with all their exams. */
+  listAdministeredExams: AdministeredSessionView[]
   getExamGroup: ExamGroupDetails
   exportExamAttendees: { fileName: string; text: string; mimeType: string }
   printExamAttendees: { printed: boolean; html: string | null; pdfPath: string | null }
@@ -212,6 +214,7 @@ export const apiMethods = [
   'updateTemplateQuestion',
   'deleteTemplateQuestion',
   'listExams',
+  'listAdministeredExams',
   'getExamGroup',
   'exportExamAttendees',
   'printExamAttendees',

@@ -22,7 +22,9 @@ export interface ExamGroupView {
     start: string | null
     end: string | null
   }>
-  /** Office hours at the same time: a clash to sort out. */
+  /** Whether the user examines this group (else it is shown as one of an administered exam). */
+  examiner: boolean
+  /** Office hours at the same time: a clash to sort out (examined groups only). */
   clashes: CalendarItem[]
 }
 
@@ -35,7 +37,30 @@ export interface ExamView {
   session: { name: LangDict; status: string | null } | null
   registrationStart: string | null
   registrationEnd: string | null
+  /** The user examines some of its groups. */
+  examined: boolean
+  /** Its examination session is one the user administers. */
+  administered: boolean
+  /** Which exam reports a student must have passed to register (and with which grade at least). */
+  conditions: AdmissionConditionView[]
   groups: ExamGroupView[]
+}
+
+export interface AdmissionConditionView {
+  examrepId: string
+  /** The exam report's type, e.g. "Zaliczenie ćwiczeń". */
+  examrep: LangDict
+  /** At least this grade; null: any passing grade. */
+  grade: { symbol: string; name: LangDict } | null
+}
+
+/** An examination session the user administers, with all its exams. */
+export interface AdministeredSessionView {
+  id: string
+  name: LangDict
+  status: string | null
+  faculty: { id: string | null; name: LangDict }
+  exams: ExamView[]
 }
 
 /** One exam group with its attendee list, for the screen and the printed list. */

@@ -112,6 +112,8 @@ export interface SyncSummaryView {
   elapsed_ms: number
   exams: number
   exam_groups: number
+  /** Exams of the examination sessions the user administers. */
+  administered_exams: number
   meetings: number
   meeting_dates: number
   participants: number

@@ -64,4 +64,49 @@ test.describe('exams the lecturer examines', () => {
     await page.getByRole('button', { name: /Wróć do egzaminów/ }).click()
     await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
   })
+
+  test('an exam administrator sees the sessions they administer, with admission conditions, and opens a group', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await openDemo(page, harness, 'administrator')
+    await page.getByRole('link', { name: 'Egzaminy' }).click()
+    const administered = page.getByRole('region', { name: 'Sesje egzaminacyjne, którymi zarządzam' })
+    await expect(administered).toBeVisible()
+    const sessions = await page.evaluate(async () => {
+      const r = await window.api.listAdministeredExams({})
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
+    })
+    expect(sessions.length).toBeGreaterThan(0)
+    // Every session and every exam of it is on the screen, each with its groups.
+    await expect(administered.locator('details.exam-session')).toHaveCount(sessions.length)
+    await expect(administered.locator('section.exam')).toHaveCount(
+      sessions.reduce((n, s) => n + s.exams.length, 0)
+    )
+    // Sessions still being run are open; a closed or archived one opens with a click.
+    const open = sessions.filter((s) => s.status !== 'closed' && s.status !== 'archived')
+    expect(open.length).toBeGreaterThan(0)
+    expect(open.length).toBeLessThan(sessions.length)
+    const closed = sessions.find((s) => !open.includes(s) && s.exams.length > 0)!
+    const closedCard = administered.locator(`#exam-${closed.exams[0]!.id}`)
+    await expect(closedCard).toBeHidden()
+    await administered.locator('details.exam-session summary', { hasText: closed.name.pl! }).first().click()
+    await expect(closedCard).toBeVisible()
+    const withCondition = open.flatMap((s) => s.exams).find((e) => e.conditions.length > 0)!
+    const card = administered.locator('section.exam', { has: page.locator(`#exam-${withCondition.id}`) })
+    await expect(card.getByText('Warunki dopuszczenia:')).toBeVisible()
+    await expect(card.locator('ul.exam-conditions li')).toHaveCount(withCondition.conditions.length)
+    await page.screenshot({ path: 'test/artifacts/screenshots/exams-administered.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+
+    const exam = open.flatMap((s) => s.exams).find((e) => e.groups.length > 0)!
+    await administered
+      .locator('section.exam', { has: page.locator(`#exam-${exam.id}`) })
+      .locator('table.exam-groups tbody th a')
+      .first()
+      .click()
+    await expect(page.getByRole('button', { name: 'Drukuj listę zdających' })).toBeVisible()
+    await expect(page.locator('table.exam-slots tbody tr')).toHaveCount(exam.groups[0]!.slots.length)
+  })
 })

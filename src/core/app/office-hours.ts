@@ -227,6 +227,7 @@ export class OfficeHours {
         total,
         ...(message ? { message } : {})
       })
+    const started = performance.now()
     try {
       progress('outbox')
       const outbox = await drainOutbox(db, usos)
@@ -238,37 +239,45 @@ export class OfficeHours {
         )
       }
       // A student's account has no office hours of its own: USOS refuses the lecturer's methods.
+      // "done" is said once, when every step below has finished, not when the meetings have.
       const meetingsStep = syncMeetings(db, usos, {
         lecturerId: account.userId,
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
         signal,
-        onProgress: (p) => progress(p.phase === 'done' ? 'done' : p.phase, p.done, p.total)
+        onProgress: (p) => {
+          if (p.phase !== 'done') progress(p.phase, p.done, p.total)
+        }
       }).catch((error: unknown) => {
         if (
           isUsosError(error) &&
           (error.reasons.includes('not_a_staff') || error.reasons.includes('staff_only'))
         ) {
-          progress('done')
           return NOT_STAFF
         }
         throw error
       })
-      // The slips inbox is read beside the meetings (it shares no rows with them).
-      const [summary, slips] = await Promise.all([meetingsStep, this.slipsStep(db, usos, options, signal)])
-      const exams = await syncExamGroups(db, usos, {
-        ...syncWindow(this.now()),
-        ...(options.full ? { full: true } : {}),
-        now: this.now,
-        signal
-      })
+      // The slips inbox and the exams are read beside the meetings (they share no rows with them).
+      const [summary, slips, exams] = await Promise.all([
+        meetingsStep,
+        this.slipsStep(db, usos, options, signal),
+        syncExamGroups(db, usos, {
+          ...syncWindow(this.now()),
+          ...(options.full ? { full: true } : {}),
+          now: this.now,
+          signal
+        })
+      ])
       const autoExport = this.autoExport(account, db)
+      progress('done')
       return {
         autoExport,
         requests: summary.requests + exams.requests + slips.requests,
-        elapsed_ms: summary.elapsed_ms,
+        // The whole sync: the outbox, the meetings, the slips inbox and the exams.
+        elapsed_ms: Math.round(performance.now() - started),
         exams: exams.exams,
         exam_groups: exams.exam_groups,
+        administered_exams: exams.administered_exams,
         meetings: summary.meetings,
         meeting_dates: summary.meeting_dates,
         participants: summary.participants,

@@ -152,7 +152,7 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
       `SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.revision, e.name_pl, e.name_en, e.course_id,
               r.number AS room_number, r.building_name_pl AS building_pl, r.building_name_en AS building_en
        FROM exam_groups g JOIN exams e ON e.id = g.exam_id LEFT JOIN rooms r ON r.id = g.room_id
-       WHERE g.exam_start >= ? AND g.exam_start < ? ORDER BY g.exam_start`
+       WHERE g.is_examiner = 1 AND g.exam_start >= ? AND g.exam_start < ? ORDER BY g.exam_start`
     ).all(
       options.from ? `${options.from} 00:00:00` : '0000',
       options.to ? `${options.to} 00:00:00` : '9999'

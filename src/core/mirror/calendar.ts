@@ -41,7 +41,7 @@ const EXAM_GROUPS = `
   SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.capacity, g.attendees_count, e.name_pl, e.name_en, e.course_id,
          r.number AS room_number, r.building_name_pl AS building_pl
   FROM exam_groups g JOIN exams e ON e.id = g.exam_id LEFT JOIN rooms r ON r.id = g.room_id
-  WHERE g.exam_start >= ? AND g.exam_start < ?`
+  WHERE g.is_examiner = 1 AND g.exam_start >= ? AND g.exam_start < ?`
 
 interface ExamRow {
   exam_id: string

@@ -2,6 +2,7 @@ import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
+import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
 
@@ -245,5 +246,8 @@ mirrorMigrations.push(usosCacheMigration)
 
 // 11: clearance slips as the answerer sees them.
 mirrorMigrations.push(slipsMigration)
+
+// 12: exams the user administers, admission conditions.
+mirrorMigrations.push(examAdminMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -2,7 +2,13 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { CalendarItem } from '../../shared/types'
-import type { ExamGroupDetails, ExamGroupView, ExamView } from '../../shared/types-exams'
+import type {
+  AdministeredSessionView,
+  AdmissionConditionView,
+  ExamGroupDetails,
+  ExamGroupView,
+  ExamView
+} from '../../shared/types-exams'
 import { calendarRange } from '../mirror/calendar'
 import { stmt } from '../mirror/statements'
 
@@ -14,13 +20,14 @@ interface GroupRow {
   capacity: number | null
   attendees_count: number | null
   attendees_read: number
+  is_examiner: number
   room_number: string | null
   building_pl: string | null
 }
 
 const GROUPS = `
   SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.capacity, g.attendees_count, g.attendees_read,
-         r.number AS room_number, r.building_name_pl AS building_pl
+         g.is_examiner, r.number AS room_number, r.building_name_pl AS building_pl
   FROM exam_groups g LEFT JOIN rooms r ON r.id = g.room_id`
 
 const overlapping = (db: Database.Database, start: string, end: string): CalendarItem[] =>
@@ -59,7 +66,9 @@ function groupView(db: Database.Database, g: GroupRow): ExamGroupView {
       start: s.start,
       end: s.end
     })),
-    clashes: overlapping(db, g.exam_start, g.exam_end)
+    examiner: g.is_examiner === 1,
+    // Office hours clash only with the groups the user examines.
+    clashes: g.is_examiner === 1 ? overlapping(db, g.exam_start, g.exam_end) : []
   }
 }
 
@@ -75,13 +84,15 @@ interface ExamRow {
   session_pl: string | null
   session_en: string | null
   session_status: string | null
+  examined: number
+  administered: number
 }
 
 const EXAMS = `
   SELECT e.*, s.name_pl AS session_pl, s.name_en AS session_en, s.status AS session_status
   FROM exams e LEFT JOIN examination_sessions s ON s.id = e.examination_session_id`
 
-const examHead = (e: ExamRow): Omit<ExamView, 'groups'> => ({
+const examHead = (db: Database.Database, e: ExamRow): Omit<ExamView, 'groups'> => ({
   id: e.id,
   name: { pl: e.name_pl, en: e.name_en },
   courseId: e.course_id,
@@ -92,20 +103,71 @@ const examHead = (e: ExamRow): Omit<ExamView, 'groups'> => ({
       ? null
       : { name: { pl: e.session_pl, en: e.session_en }, status: e.session_status },
   registrationStart: e.registration_start,
-  registrationEnd: e.registration_end
+  registrationEnd: e.registration_end,
+  examined: e.examined === 1,
+  administered: e.administered === 1,
+  conditions: conditionsOf(db, e.id)
 })
+
+function conditionsOf(db: Database.Database, examId: string): AdmissionConditionView[] {
+  return (
+    stmt(
+      db,
+      `SELECT examrep_id, examrep_name_pl, examrep_name_en, grade_symbol, grade_name_pl, grade_name_en
+       FROM exam_admission_conditions WHERE exam_id = ? ORDER BY examrep_id`
+    ).all(examId) as Array<Record<string, string | null>>
+  ).map((c) => ({
+    examrepId: c.examrep_id!,
+    examrep: { pl: c.examrep_name_pl ?? null, en: c.examrep_name_en ?? null },
+    grade:
+      c.grade_symbol === null
+        ? null
+        : { symbol: c.grade_symbol!, name: { pl: c.grade_name_pl ?? null, en: c.grade_name_en ?? null } }
+  }))
+}
+
+const bySoonestGroup = (a: ExamView, b: ExamView) =>
+  (a.groups[0]?.start ?? '9999') < (b.groups[0]?.start ?? '9999') ? -1 : 1
+
+function examsWithGroups(db: Database.Database, examWhere: string, groupWhere: string): ExamView[] {
+  const exams = stmt(db, `${EXAMS} WHERE ${examWhere}`).all() as ExamRow[]
+  const groups = stmt(db, `${GROUPS} WHERE ${groupWhere} ORDER BY g.exam_start, g.number`).all() as GroupRow[]
+  const byExam = new Map<string, GroupRow[]>()
+  for (const g of groups) byExam.set(g.exam_id, [...(byExam.get(g.exam_id) ?? []), g])
+  return exams.map((e) => ({
+    ...examHead(db, e),
+    groups: (byExam.get(e.id) ?? []).map((g) => groupView(db, g))
+  }))
+}
 
 /** Every exam with the groups the user examines, soonest group first. */
 export function listExams(db: Database.Database): ExamView[] {
-  const exams = stmt(db, EXAMS).all() as ExamRow[]
-  const groups = stmt(db, `${GROUPS} ORDER BY g.exam_start, g.number`).all() as GroupRow[]
-  return exams
-    .map((e) => ({
-      ...examHead(e),
-      groups: groups.filter((g) => g.exam_id === e.id).map((g) => groupView(db, g))
-    }))
+  return examsWithGroups(db, 'e.examined = 1', 'g.is_examiner = 1')
     .filter((e) => e.groups.length > 0)
-    .sort((a, b) => (a.groups[0]!.start < b.groups[0]!.start ? -1 : 1))
+    .sort(bySoonestGroup)
+}
+
+/**
+ * The examination sessions the user administers (exams/administrator), each with all its exams
+ * and their groups, by faculty and then name.
+ */
+export function listAdministeredSessions(db: Database.Database): AdministeredSessionView[] {
+  const sessions = stmt(
+    db,
+    `SELECT id, name_pl, name_en, status, faculty_id, faculty_name_pl, faculty_name_en
+     FROM examination_sessions WHERE administered = 1 ORDER BY faculty_id, name_pl, id`
+  ).all() as Array<Record<string, string | null>>
+  const exams = examsWithGroups(db, 'e.administered = 1', '1 = 1')
+  return sessions.map((s) => ({
+    id: s.id!,
+    name: { pl: s.name_pl ?? null, en: s.name_en ?? null },
+    status: s.status ?? null,
+    faculty: {
+      id: s.faculty_id ?? null,
+      name: { pl: s.faculty_name_pl ?? null, en: s.faculty_name_en ?? null }
+    },
+    exams: exams.filter((e) => e.sessionId === s.id).sort(bySoonestGroup)
+  }))
 }
 
 export function examGroupDetails(db: Database.Database, examId: string, number: number): ExamGroupDetails {
@@ -128,7 +190,7 @@ export function examGroupDetails(db: Database.Database, examId: string, number: 
     student_number: string | null
   }>
   return {
-    exam: examHead(e),
+    exam: examHead(db, e),
     group: groupView(db, g),
     attendeesRead: g.attendees_read === 1,
     attendees: attendees.map((a) => ({

@@ -11,11 +11,24 @@ import { stmt } from '../mirror/statements'
 import { fieldSelector } from '../usos/fields'
 import type { UsosCaller } from './engine'
 import { expectList, langDict, toUser } from './wire'
+import { isUsosError } from '../usos/errors'
 import { upsertUser } from '../mirror/write'
 
 export const EXAMS_INTERVAL_MS = 6 * 60 * 60 * 1000
 
-const EXAM_FIELDS = fieldSelector({
+const GROUP_FIELDS = {
+  exam_id: true,
+  number: true,
+  exam_start: true,
+  exam_end: true,
+  capacity: true,
+  number_of_slots: true,
+  room: { id: true, number: true, building_name: true, capacity: true },
+  is_examiner: true,
+  slots: { number: true, capacity: true, attendees_count: true, start: true, end: true }
+} as const
+
+const EXAM_SPEC = {
   id: true,
   examination_session_id: true,
   term: { id: true },
@@ -23,18 +36,24 @@ const EXAM_FIELDS = fieldSelector({
   name: true,
   registration_start: true,
   registration_end: true,
-  groups: {
-    exam_id: true,
-    number: true,
-    exam_start: true,
-    exam_end: true,
-    capacity: true,
-    number_of_slots: true,
-    room: { id: true, number: true, building_name: true, capacity: true },
-    is_examiner: true,
-    slots: { number: true, capacity: true, attendees_count: true, start: true, end: true }
-  }
+  groups: GROUP_FIELDS,
+  // Secondary, so asked for at the top of the selector only (never nested).
+  admission_conditions: { examrep: { id: true, type_description: true }, grade_value: true }
+} as const
+const EXAM_FIELDS = fieldSelector(EXAM_SPEC)
+/** exams/exams ignores the token: whether the user examines a group is read from the search. */
+const { is_examiner: _asExaminer, ...ADMIN_GROUP_FIELDS } = GROUP_FIELDS
+const ADMIN_EXAM_FIELDS = fieldSelector({ ...EXAM_SPEC, groups: ADMIN_GROUP_FIELDS })
+
+const ADMIN_SESSION_FIELDS = fieldSelector({
+  id: true,
+  name: true,
+  status: true,
+  faculty: true,
+  exams: { id: true }
 })
+/** Ids per exams/exams call: the page names no limit; stay far below any sane one. */
+const EXAMS_BATCH = 50
 
 const ATTENDEE_FIELDS = fieldSelector({
   attendees: { id: true, first_name: true, last_name: true, student_number: true }
@@ -50,7 +69,193 @@ export interface ExamsSyncResult {
   requests: number
   exams: number
   exam_groups: number
+  /** Exams of the examination sessions the user administers. */
+  administered_exams: number
   skipped: boolean
+}
+
+interface ParsedSlot {
+  number: number
+  capacity: number | null
+  attendees_count: number | null
+  start: string | null
+  end: string | null
+}
+
+interface ParsedGroup {
+  number: number
+  exam_start: string
+  exam_end: string
+  capacity: number | null
+  number_of_slots: number | null
+  room_id: string | null
+  room_number: string | null
+  building_pl: string | null
+  building_en: string | null
+  attendees: number
+  examiner: boolean
+  slots: ParsedSlot[]
+}
+
+interface ParsedCondition {
+  examrep_id: string
+  examrep_pl: string | null
+  examrep_en: string | null
+  grade_symbol: string | null
+  grade_pl: string | null
+  grade_en: string | null
+}
+
+interface ParsedExam {
+  id: string
+  session: string | null
+  term: string | null
+  course: string | null
+  name_pl: string | null
+  name_en: string | null
+  registration_start: string | null
+  registration_end: string | null
+  groups: ParsedGroup[]
+  conditions: ParsedCondition[]
+}
+
+interface ParsedSession {
+  id: string
+  name_pl: string | null
+  name_en: string | null
+  status: string | null
+  faculty_id: string | null
+  faculty_pl: string | null
+  faculty_en: string | null
+  exam_ids: string[]
+}
+
+/** One exam as USOS answers it; groups with a malformed start or end are left out. */
+function parseExam(raw: unknown): ParsedExam | null {
+  const e = obj(raw)
+  const id = e && str(e.id)
+  if (!e || !id) return null
+  const name = langDict(e.name)
+  const groups: ParsedGroup[] = []
+  for (const g of Array.isArray(e.groups) ? e.groups : []) {
+    const group = obj(g)
+    const number = group && num(group.number)
+    if (!group || number === null) continue
+    const start = str(group.exam_start)
+    const end = str(group.exam_end)
+    if (!start || !end || !DATETIME.test(start) || !DATETIME.test(end)) continue
+    const slots = (Array.isArray(group.slots) ? group.slots : [])
+      .map((s) => obj(s))
+      .filter((s): s is Record<string, unknown> => s !== null && num(s.number) !== null)
+      .map((s) => ({
+        number: num(s.number)!,
+        capacity: num(s.capacity),
+        attendees_count: num(s.attendees_count),
+        start: str(s.start),
+        end: str(s.end)
+      }))
+    const room = obj(group.room)
+    groups.push({
+      number,
+      exam_start: start,
+      exam_end: end,
+      capacity: num(group.capacity),
+      number_of_slots: num(group.number_of_slots),
+      room_id: str(room?.id),
+      room_number: str(room?.number),
+      building_pl: langDict(room?.building_name)?.pl ?? null,
+      building_en: langDict(room?.building_name)?.en ?? null,
+      attendees: slots.reduce((n, s) => n + (s.attendees_count ?? 0), 0),
+      examiner: group.is_examiner === true,
+      slots
+    })
+  }
+  // A dictionary keyed by exam report id (a list is tolerated too).
+  const rawConditions = obj(e.admission_conditions)
+  const conditionList = rawConditions
+    ? Object.entries(rawConditions)
+    : Array.isArray(e.admission_conditions)
+      ? e.admission_conditions.map((c) => [null, c] as const)
+      : []
+  const conditions: ParsedCondition[] = []
+  for (const [key, c] of conditionList) {
+    const cond = obj(c)
+    const examrep = obj(cond?.examrep)
+    const examrepId = str(examrep?.id) ?? key
+    if (!cond || !examrepId) continue
+    const grade = obj(cond.grade_value)
+    const type = langDict(examrep?.type_description)
+    const gradeName = langDict(grade?.name)
+    conditions.push({
+      examrep_id: examrepId,
+      examrep_pl: type?.pl ?? null,
+      examrep_en: type?.en ?? null,
+      grade_symbol: str(grade?.symbol),
+      grade_pl: gradeName?.pl ?? null,
+      grade_en: gradeName?.en ?? null
+    })
+  }
+  return {
+    id,
+    session: str(e.examination_session_id),
+    term: str(obj(e.term)?.id ?? e.term),
+    course: str(obj(e.course)?.id ?? e.course),
+    name_pl: name?.pl ?? null,
+    name_en: name?.en ?? null,
+    registration_start: str(e.registration_start),
+    registration_end: str(e.registration_end),
+    groups,
+    conditions
+  }
+}
+
+/**
+ * `exams/administrator`: faculty ids mapped to their examination sessions. A token without
+ * staff_perspective (or someone who manages no registrations) administers nothing.
+ */
+async function readAdministeredSessions(usos: UsosCaller, signal?: AbortSignal): Promise<ParsedSession[]> {
+  let answer: unknown
+  try {
+    answer = await usos.call<unknown>(
+      'services/exams/administrator',
+      { fields: ADMIN_SESSION_FIELDS },
+      signal ? { signal } : {}
+    )
+  } catch (error) {
+    if (isUsosError(error) && (error.kind === 'forbidden' || error.missingScopes.length > 0)) return []
+    throw error
+  }
+  // An empty dictionary may come as [] from a PHP-backed server.
+  if (Array.isArray(answer) && answer.length === 0) return []
+  const byFaculty = obj(answer)
+  if (!byFaculty)
+    throw new AppError('usos_error', 'USOS answered the administered exams in an unexpected shape.', {
+      kind: 'bad_response'
+    })
+  const sessions = new Map<string, ParsedSession>()
+  for (const [facultyId, list] of Object.entries(byFaculty)) {
+    for (const raw of expectList(list, 'the administered examination sessions')) {
+      const s = obj(raw)
+      const id = s && str(s.id)
+      if (!s || !id || sessions.has(id)) continue
+      const name = langDict(s.name)
+      const faculty = obj(s.faculty)
+      const facultyName = langDict(faculty?.name)
+      sessions.set(id, {
+        id,
+        name_pl: name?.pl ?? null,
+        name_en: name?.en ?? null,
+        status: str(s.status),
+        faculty_id: str(faculty?.id ?? s.faculty) ?? facultyId,
+        faculty_pl: facultyName?.pl ?? null,
+        faculty_en: facultyName?.en ?? null,
+        exam_ids: (Array.isArray(s.exams) ? s.exams : [])
+          .map((x) => str(obj(x)?.id ?? x))
+          .filter((x): x is string => x !== null)
+      })
+    }
+  }
+  return [...sessions.values()]
 }
 
 export async function syncExamGroups(
@@ -59,114 +264,109 @@ export async function syncExamGroups(
   options: { from: string; to: string; full?: boolean; now?: () => Date; signal?: AbortSignal }
 ): Promise<ExamsSyncResult> {
   const now = (options.now ?? (() => new Date()))()
+  const last = stmt(db, "SELECT value FROM sync_state WHERE key = 'exams_synced_at'").get() as
+    { value: string } | undefined
+  if (!options.full && last && now.getTime() - Date.parse(last.value) < EXAMS_INTERVAL_MS) {
+    return { requests: 0, exams: 0, exam_groups: 0, administered_exams: 0, skipped: true }
+  }
   const syncId = Number(
     stmt(db, "INSERT INTO sync_runs (kind, started_at, state) VALUES ('exams', ?, 'running')").run(
       now.toISOString()
     ).lastInsertRowid
   )
-  const last = stmt(db, "SELECT value FROM sync_state WHERE key = 'exams_synced_at'").get() as
-    { value: string } | undefined
-  if (!options.full && last && now.getTime() - Date.parse(last.value) < EXAMS_INTERVAL_MS) {
-    return { requests: 0, exams: 0, exam_groups: 0, skipped: true }
-  }
+  const signalOpt = options.signal ? { signal: options.signal } : {}
   // USOS allows at most one month per call: calendar months from the window's start.
   const chunks: Array<[string, string]> = []
   for (let d = parseISO(options.from); format(d, 'yyyy-MM-dd') < options.to; d = addMonths(d, 1)) {
     const end = format(addMonths(d, 1), 'yyyy-MM-dd')
     chunks.push([format(d, 'yyyy-MM-dd'), end < options.to ? end : options.to])
   }
-  const answers = await Promise.all(
-    chunks.map(([start, end]) =>
-      usos.call<unknown>(
-        'services/exams/search_exams_registrations',
-        { start_date: start, end_date: end, user_related: true, fields: EXAM_FIELDS },
-        options.signal ? { signal: options.signal } : {}
+  const [answers, sessions] = await Promise.all([
+    Promise.all(
+      chunks.map(([start, end]) =>
+        usos.call<unknown>(
+          'services/exams/search_exams_registrations',
+          { start_date: start, end_date: end, user_related: true, fields: EXAM_FIELDS },
+          signalOpt
+        )
       )
-    )
-  )
-  // Parse all, then write in one transaction.
-  const exams = new Map<
-    string,
-    { row: Record<string, string | null>; groups: Array<Record<string, string | number | null>> }
-  >()
+    ),
+    readAdministeredSessions(usos, options.signal)
+  ])
+  let requests = chunks.length + 1
+  // Examined: the exams with a group the user examines, with those groups only.
+  const exams = new Map<string, ParsedExam & { examined: boolean; administered: boolean }>()
   for (const answer of answers) {
     for (const raw of expectList(answer, 'the exams')) {
-      const e = obj(raw)
-      const id = e && str(e.id)
-      if (!e || !id) continue
-      const name = langDict(e.name)
-      const groups: Array<Record<string, string | number | null>> = []
-      for (const g of Array.isArray(e.groups) ? e.groups : []) {
-        const group = obj(g)
-        if (!group || group.is_examiner !== true) continue
-        const start = str(group.exam_start)
-        const end = str(group.exam_end)
-        if (!start || !end || !DATETIME.test(start) || !DATETIME.test(end)) continue
-        const slots = Array.isArray(group.slots) ? group.slots : []
-        groups.push({
-          number: num(group.number),
-          exam_start: start,
-          exam_end: end,
-          capacity: num(group.capacity),
-          number_of_slots: num(group.number_of_slots),
-          room_id: str(obj(group.room)?.id),
-          room_number: str(obj(group.room)?.number),
-          building_pl: langDict(obj(group.room)?.building_name)?.pl ?? null,
-          building_en: langDict(obj(group.room)?.building_name)?.en ?? null,
-          attendees: slots.reduce<number>((n, s) => n + (num(obj(s)?.attendees_count) ?? 0), 0),
-          slots: JSON.stringify(
-            slots
-              .map((s) => obj(s))
-              .filter((s): s is Record<string, unknown> => s !== null && num(s.number) !== null)
-              .map((s) => ({
-                number: num(s.number),
-                capacity: num(s.capacity),
-                attendees_count: num(s.attendees_count),
-                start: str(s.start),
-                end: str(s.end)
-              }))
-          )
-        })
-      }
-      exams.set(id, {
-        row: {
-          id,
-          session: str(e.examination_session_id),
-          term: str(obj(e.term)?.id),
-          course: str(obj(e.course)?.id),
-          name_pl: name?.pl ?? null,
-          name_en: name?.en ?? null,
-          registration_start: str(e.registration_start),
-          registration_end: str(e.registration_end)
-        },
-        groups
+      const e = parseExam(raw)
+      if (!e) continue
+      const groups = e.groups.filter((g) => g.examiner)
+      if (groups.length > 0) exams.set(e.id, { ...e, groups, examined: true, administered: false })
+    }
+  }
+  // Administered: every exam of the sessions, with all its groups (the examined ones marked).
+  const adminIds = [...new Set(sessions.flatMap((s) => s.exam_ids))]
+  const batches: string[][] = []
+  for (let i = 0; i < adminIds.length; i += EXAMS_BATCH) batches.push(adminIds.slice(i, i + EXAMS_BATCH))
+  const adminAnswers = await Promise.all(
+    batches.map((ids) =>
+      usos.call<unknown>('services/exams/exams', { ids: ids.join('|'), fields: ADMIN_EXAM_FIELDS }, signalOpt)
+    )
+  )
+  requests += batches.length
+  for (const answer of adminAnswers) {
+    const dict = obj(answer)
+    if (!dict)
+      throw new AppError('usos_error', 'USOS answered the administered exams in an unexpected shape.', {
+        kind: 'bad_response'
+      })
+    for (const raw of Object.values(dict)) {
+      const e = parseExam(raw)
+      if (!e) continue
+      const examined = exams.get(e.id)
+      const mine = new Set(examined?.groups.map((g) => g.number) ?? [])
+      exams.set(e.id, {
+        ...e,
+        groups: e.groups.map((g) => ({ ...g, examiner: mine.has(g.number) })),
+        examined: examined !== undefined,
+        administered: true
       })
     }
   }
   let groupCount = 0
   db.transaction(() => {
-    for (const { row, groups } of exams.values()) {
-      if (groups.length === 0) continue
+    for (const e of exams.values()) {
       stmt(
         db,
-        `INSERT INTO exams (id, examination_session_id, term_id, course_id, name_pl, name_en, registration_start, registration_end, sync_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO exams (id, examination_session_id, term_id, course_id, name_pl, name_en, registration_start, registration_end,
+           examined, administered, sync_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET examination_session_id = excluded.examination_session_id, term_id = excluded.term_id,
            course_id = excluded.course_id, name_pl = excluded.name_pl, name_en = excluded.name_en,
-           registration_start = excluded.registration_start, registration_end = excluded.registration_end, sync_id = excluded.sync_id`
+           registration_start = excluded.registration_start, registration_end = excluded.registration_end,
+           examined = excluded.examined, administered = excluded.administered, sync_id = excluded.sync_id`
       ).run(
-        row.id,
-        row.session,
-        row.term,
-        row.course,
-        row.name_pl,
-        row.name_en,
-        row.registration_start,
-        row.registration_end,
+        e.id,
+        e.session,
+        e.term,
+        e.course,
+        e.name_pl,
+        e.name_en,
+        e.registration_start,
+        e.registration_end,
+        e.examined ? 1 : 0,
+        e.administered ? 1 : 0,
         syncId
       )
-      for (const g of groups) {
-        if (g.number === null) continue
+      stmt(db, 'DELETE FROM exam_admission_conditions WHERE exam_id = ?').run(e.id)
+      for (const c of e.conditions)
+        stmt(
+          db,
+          `INSERT OR REPLACE INTO exam_admission_conditions
+             (exam_id, examrep_id, examrep_name_pl, examrep_name_en, grade_symbol, grade_name_pl, grade_name_en)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`
+        ).run(e.id, c.examrep_id, c.examrep_pl, c.examrep_en, c.grade_symbol, c.grade_pl, c.grade_en)
+      for (const g of e.groups) {
         if (g.room_id) {
           stmt(
             db,
@@ -178,8 +378,7 @@ export async function syncExamGroups(
         const before = stmt(
           db,
           'SELECT exam_start, exam_end, room_id FROM exam_groups WHERE exam_id = ? AND number = ?'
-        ).get(row.id, g.number) as
-          { exam_start: string; exam_end: string; room_id: string | null } | undefined
+        ).get(e.id, g.number) as { exam_start: string; exam_end: string; room_id: string | null } | undefined
         const moved = before
           ? before.exam_start !== g.exam_start ||
             before.exam_end !== g.exam_end ||
@@ -188,42 +387,54 @@ export async function syncExamGroups(
         stmt(
           db,
           `INSERT INTO exam_groups (exam_id, number, exam_start, exam_end, capacity, number_of_slots, room_id, is_examiner, attendees_count, sync_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(exam_id, number) DO UPDATE SET exam_start = excluded.exam_start, exam_end = excluded.exam_end,
              capacity = excluded.capacity, number_of_slots = excluded.number_of_slots, room_id = excluded.room_id,
-             attendees_count = excluded.attendees_count, sync_id = excluded.sync_id, revision = revision + ?`
+             is_examiner = excluded.is_examiner, attendees_count = excluded.attendees_count, sync_id = excluded.sync_id,
+             revision = revision + ?`
         ).run(
-          row.id,
+          e.id,
           g.number,
           g.exam_start,
           g.exam_end,
           g.capacity,
           g.number_of_slots,
           g.room_id,
+          g.examiner ? 1 : 0,
           g.attendees,
           syncId,
           moved ? 1 : 0
         )
-        stmt(db, 'DELETE FROM exam_slots WHERE exam_id = ? AND group_number = ?').run(row.id, g.number)
-        for (const slot of JSON.parse(String(g.slots)) as Array<Record<string, string | number | null>>)
+        stmt(db, 'DELETE FROM exam_slots WHERE exam_id = ? AND group_number = ?').run(e.id, g.number)
+        for (const slot of g.slots)
           stmt(
             db,
             `INSERT INTO exam_slots (exam_id, group_number, number, capacity, attendees_count, start, "end")
              VALUES (?, ?, ?, ?, ?, ?, ?)`
-          ).run(row.id, g.number, slot.number, slot.capacity, slot.attendees_count, slot.start, slot.end)
-        groupCount++
+          ).run(e.id, g.number, slot.number, slot.capacity, slot.attendees_count, slot.start, slot.end)
+        if (g.examiner) groupCount++
       }
     }
-    // Groups the user no longer examines (or that left the window) go.
+    // Groups the user no longer examines (or that left the window), exams no longer theirs, go.
     stmt(db, 'DELETE FROM exam_groups WHERE sync_id <> ?').run(syncId)
     stmt(db, 'DELETE FROM exams WHERE sync_id <> ?').run(syncId)
+    stmt(db, 'UPDATE examination_sessions SET administered = 0').run()
+    for (const s of sessions)
+      stmt(
+        db,
+        `INSERT INTO examination_sessions (id, name_pl, name_en, status, faculty_id, faculty_name_pl, faculty_name_en, administered)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+         ON CONFLICT(id) DO UPDATE SET name_pl = excluded.name_pl, name_en = excluded.name_en, status = excluded.status,
+           faculty_id = excluded.faculty_id, faculty_name_pl = excluded.faculty_name_pl,
+           faculty_name_en = excluded.faculty_name_en, administered = 1`
+      ).run(s.id, s.name_pl, s.name_en, s.status, s.faculty_id, s.faculty_pl, s.faculty_en)
     stmt(
       db,
       "INSERT INTO sync_state (key, value) VALUES ('exams_synced_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
     ).run(now.toISOString())
     stmt(db, "UPDATE sync_runs SET state = 'done', finished_at = ?, requests = ? WHERE id = ?").run(
       new Date().toISOString(),
-      chunks.length,
+      requests,
       syncId
     )
   })()
@@ -231,10 +442,12 @@ export async function syncExamGroups(
     syncExamAttendees(db, usos, options.signal),
     syncExaminationSessions(db, usos, options.signal)
   ])
+  const all = [...exams.values()]
   return {
-    requests: chunks.length + attendeeRequests + sessionRequests,
-    exams: [...exams.values()].filter((e) => e.groups.length).length,
+    requests: requests + attendeeRequests + sessionRequests,
+    exams: all.filter((e) => e.examined).length,
     exam_groups: groupCount,
+    administered_exams: all.filter((e) => e.administered).length,
     skipped: false
   }
 }
@@ -249,7 +462,7 @@ async function syncExamAttendees(
   usos: UsosCaller,
   signal?: AbortSignal
 ): Promise<number> {
-  const groups = stmt(db, 'SELECT exam_id, number FROM exam_groups').all() as Array<{
+  const groups = stmt(db, 'SELECT exam_id, number FROM exam_groups WHERE is_examiner = 1').all() as Array<{
     exam_id: string
     number: number
   }>
@@ -303,7 +516,9 @@ async function syncExaminationSessions(
   const ids = (
     stmt(
       db,
-      'SELECT DISTINCT examination_session_id AS id FROM exams WHERE examination_session_id IS NOT NULL'
+      `SELECT DISTINCT examination_session_id AS id FROM exams
+       WHERE examination_session_id IS NOT NULL
+         AND examination_session_id NOT IN (SELECT id FROM examination_sessions WHERE administered = 1)`
     ).all() as Array<{
       id: string
     }>

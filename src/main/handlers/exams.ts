@@ -3,13 +3,18 @@ import type { ApiHandlers } from '../../shared/api'
 import type { AppContext } from '../../core/app/context'
 import type { OfficeHours } from '../../core/app/office-hours'
 import { examAttendeesCsv, examAttendeesHtml } from '../../core/export/exam-attendees'
-import { examGroupDetails, listExams } from '../../core/office-hours/exams'
+import { examGroupDetails, listAdministeredSessions, listExams } from '../../core/office-hours/exams'
 import { batchExamRegistration } from '../../core/app/exam-batch'
 import { printThrough, printedAt, type HandlerHooks } from './hooks'
 
 type ExamsHandlers = Pick<
   ApiHandlers,
-  'listExams' | 'getExamGroup' | 'exportExamAttendees' | 'printExamAttendees' | 'batchExamRegistration'
+  | 'listExams'
+  | 'listAdministeredExams'
+  | 'getExamGroup'
+  | 'exportExamAttendees'
+  | 'printExamAttendees'
+  | 'batchExamRegistration'
 >
 
 export function examsHandlers(
@@ -22,6 +27,9 @@ export function examsHandlers(
   return {
     async listExams() {
       return listExams(officeHours.mirror())
+    },
+    async listAdministeredExams() {
+      return listAdministeredSessions(officeHours.mirror())
     },
     async getExamGroup({ examId, groupNumber }) {
       return details(examId, groupNumber)

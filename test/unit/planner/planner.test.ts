@@ -137,7 +137,7 @@ describe('a draft of office hours', () => {
     ).run()
     db.prepare("INSERT INTO exams (id, name_pl) VALUES ('e1', 'Egzamin')").run()
     db.prepare(
-      "INSERT INTO exam_groups (exam_id, number, exam_start, exam_end) VALUES ('e1', 1, '2026-10-27 09:00:00', '2026-10-27 10:00:01')"
+      "INSERT INTO exam_groups (exam_id, number, exam_start, exam_end, is_examiner) VALUES ('e1', 1, '2026-10-27 09:00:00', '2026-10-27 10:00:01', 1)"
     ).run()
     // Touching end to start is not a clash.
     db.prepare(

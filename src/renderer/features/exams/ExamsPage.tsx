@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/types'
-import type { ExamGroupView } from '../../../shared/types-exams'
+import type { ExamGroupView, ExamView } from '../../../shared/types-exams'
 import { api } from '../../app/api'
 import { download } from '../../app/download'
 import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
@@ -28,7 +28,117 @@ function ClashNote({ group }: { group: ExamGroupView }) {
   )
 }
 
-/** The exams the user examines: each with its groups (time, room, places taken), clashes flagged. */
+/** Which exam reports a student must have passed to register, and with which grade at least. */
+function Conditions({ exam }: { exam: ExamView }) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  if (exam.conditions.length === 0) return null
+  return (
+    <div className="hint">
+      {t('exams.conditions')}
+      <ul className="exam-conditions">
+        {exam.conditions.map((c) => (
+          <li key={c.examrepId}>
+            {langText(c.examrep, language, t('exams.examrep', { id: c.examrepId }))}:{' '}
+            {c.grade
+              ? t('exams.atLeast', { grade: langText(c.grade.name, language, c.grade.symbol) })
+              : t('exams.anyPass')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** One exam: its session, registration window, admission conditions and groups. */
+function ExamCard({
+  exam,
+  onOpenGroup,
+  markExaminer = false
+}: {
+  exam: ExamView
+  onOpenGroup: (key: string) => void
+  /** Among an administered session's groups, mark the ones the user examines. */
+  markExaminer?: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  return (
+    <section className="exam" aria-labelledby={`exam-${exam.id}`}>
+      <h3 id={`exam-${exam.id}`}>
+        {langText(exam.name, language, t('exams.untitled'))}
+        {exam.courseId && <small> ({exam.courseId})</small>}
+      </h3>
+      {exam.session && (
+        <p className="hint">
+          {t('exams.session', {
+            name: langText(exam.session.name, language, exam.sessionId ?? ''),
+            status: t(`exams.sessionStatus.${exam.session.status ?? ''}`, {
+              defaultValue: exam.session.status ?? ''
+            })
+          })}
+        </p>
+      )}
+      {(exam.registrationStart || exam.registrationEnd) && (
+        <p className="hint">
+          {t('exams.registration', {
+            from: exam.registrationStart?.slice(0, 16) ?? '–',
+            to: exam.registrationEnd?.slice(0, 16) ?? '–'
+          })}
+        </p>
+      )}
+      <Conditions exam={exam} />
+      {exam.groups.length === 0 ? (
+        <p className="empty-state">{t('exams.noGroups')}</p>
+      ) : (
+        <table className="exam-groups">
+          <thead>
+            <tr>
+              <th scope="col">{t('exams.group')}</th>
+              <th scope="col">{t('calendar.date')}</th>
+              <th scope="col">{t('calendar.time')}</th>
+              <th scope="col">{t('meetings.room')}</th>
+              <th scope="col">{t('exams.places')}</th>
+              <th scope="col">{t('exams.notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exam.groups.map((g) => (
+              <tr key={g.number}>
+                <th scope="row">
+                  <a
+                    href={`#/exam/${encodeURIComponent(examGroupKey(exam.id, g.number))}`}
+                    onClick={(e) => {
+                      e.preventDefault()
+                      onOpenGroup(examGroupKey(exam.id, g.number))
+                    }}
+                  >
+                    {t('exams.groupNumber', { number: g.number })}
+                  </a>
+                </th>
+                <td>{g.start.slice(0, 10)}</td>
+                <td>
+                  {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
+                </td>
+                <td>{g.room ?? '–'}</td>
+                <td>{t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}</td>
+                <td>
+                  {markExaminer && g.examiner && <span className="badge">{t('exams.youExamine')}</span>}{' '}
+                  <ClashNote group={g} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+/**
+ * The exams the user examines (each with its groups: time, room, places taken; clashes flagged),
+ * then the examination sessions they administer with all their exams.
+ */
 export function ExamsPage({
   refreshKey,
   onOpenGroup
@@ -38,76 +148,51 @@ export function ExamsPage({
 }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
-  const { data, error } = useLoad(() => api.listExams(), [refreshKey])
+  const { data, error } = useLoad(
+    () => Promise.all([api.listExams(), api.listAdministeredExams()]),
+    [refreshKey]
+  )
+  const [examined, administered] = data ?? [null, null]
   return (
     <section aria-labelledby="exams-heading">
       <h1 id="exams-heading">{t('exams.heading')}</h1>
       <ErrorMessage message={error} />
-      {data && data.length === 0 && <p className="empty-state">{t('exams.empty')}</p>}
-      {(data ?? []).map((exam) => (
-        <section key={exam.id} className="exam" aria-labelledby={`exam-${exam.id}`}>
-          <h2 id={`exam-${exam.id}`}>
-            {langText(exam.name, language, t('exams.untitled'))}
-            {exam.courseId && <small> ({exam.courseId})</small>}
-          </h2>
-          {exam.session && (
-            <p className="hint">
-              {t('exams.session', {
-                name: langText(exam.session.name, language, exam.sessionId ?? ''),
-                status: t(`exams.sessionStatus.${exam.session.status ?? ''}`, {
-                  defaultValue: exam.session.status ?? ''
-                })
-              })}
-            </p>
-          )}
-          {(exam.registrationStart || exam.registrationEnd) && (
-            <p className="hint">
-              {t('exams.registration', {
-                from: exam.registrationStart?.slice(0, 16) ?? '–',
-                to: exam.registrationEnd?.slice(0, 16) ?? '–'
-              })}
-            </p>
-          )}
-          <table className="exam-groups">
-            <thead>
-              <tr>
-                <th scope="col">{t('exams.group')}</th>
-                <th scope="col">{t('calendar.date')}</th>
-                <th scope="col">{t('calendar.time')}</th>
-                <th scope="col">{t('meetings.room')}</th>
-                <th scope="col">{t('exams.places')}</th>
-                <th scope="col">{t('exams.notes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {exam.groups.map((g) => (
-                <tr key={g.number}>
-                  <th scope="row">
-                    <a
-                      href={`#/exam/${encodeURIComponent(examGroupKey(exam.id, g.number))}`}
-                      onClick={(e) => {
-                        e.preventDefault()
-                        onOpenGroup(examGroupKey(exam.id, g.number))
-                      }}
-                    >
-                      {t('exams.groupNumber', { number: g.number })}
-                    </a>
-                  </th>
-                  <td>{g.start.slice(0, 10)}</td>
-                  <td>
-                    {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
-                  </td>
-                  <td>{g.room ?? '–'}</td>
-                  <td>{t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}</td>
-                  <td>
-                    <ClashNote group={g} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <section aria-labelledby="exams-examined-heading">
+        <h2 id="exams-examined-heading">{t('exams.examined')}</h2>
+        {examined && examined.length === 0 && <p className="empty-state">{t('exams.empty')}</p>}
+        {(examined ?? []).map((exam) => (
+          <ExamCard key={exam.id} exam={exam} onOpenGroup={onOpenGroup} />
+        ))}
+      </section>
+      {administered && administered.length > 0 && (
+        <section aria-labelledby="exams-administered-heading" className="exams-administered">
+          <h2 id="exams-administered-heading">{t('exams.administered')}</h2>
+          {administered.map((s) => (
+            // Sessions still being run are open; closed and archived ones are one click away.
+            <details
+              key={s.id}
+              className="exam-session"
+              open={s.status !== 'closed' && s.status !== 'archived'}
+            >
+              <summary>
+                <strong>{langText(s.name, language, s.id)}</strong>{' '}
+                <small>
+                  ({t(`exams.sessionStatus.${s.status ?? ''}`, { defaultValue: s.status ?? '' })}
+                  {s.faculty.id && ` · ${langText(s.faculty.name, language, s.faculty.id)}`};{' '}
+                  {t('exams.examCount', { count: s.exams.length })})
+                </small>
+              </summary>
+              {s.exams.length === 0 ? (
+                <p className="empty-state">{t('exams.sessionEmpty')}</p>
+              ) : (
+                s.exams.map((exam) => (
+                  <ExamCard key={exam.id} exam={exam} onOpenGroup={onOpenGroup} markExaminer />
+                ))
+              )}
+            </details>
+          ))}
         </section>
-      ))}
+      )}
     </section>
   )
 }

@@ -1,0 +1,28 @@
+import type { Migration } from '../store/migrations'
+
+/**
+ * Exams the user administers (`exams/administrator`: the examination sessions of the faculties where
+ * they manage registrations) beside the ones they examine, and each exam's admission conditions
+ * (which exam report must be passed, with which grade at least).
+ */
+export const examAdminMigration: Migration = (db) => {
+  db.exec(`
+    -- An exam may be examined (some of its groups), administered (its session), or both.
+    ALTER TABLE exams ADD COLUMN examined INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE exams ADD COLUMN administered INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE examination_sessions ADD COLUMN administered INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE examination_sessions ADD COLUMN faculty_name_pl TEXT;
+    ALTER TABLE examination_sessions ADD COLUMN faculty_name_en TEXT;
+    CREATE TABLE exam_admission_conditions (
+      exam_id TEXT NOT NULL REFERENCES exams(id) ON DELETE CASCADE,
+      examrep_id TEXT NOT NULL,
+      examrep_name_pl TEXT,
+      examrep_name_en TEXT,
+      -- NULL: any passing grade will do.
+      grade_symbol TEXT,
+      grade_name_pl TEXT,
+      grade_name_en TEXT,
+      PRIMARY KEY (exam_id, examrep_id)
+    ) STRICT;
+  `)
+}
