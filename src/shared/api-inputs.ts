@@ -208,6 +208,7 @@ export const apiInputs = {
     .object({
       examId: id,
       groupNumber: z.number().int().min(0),
+      slotNumber: z.number().int().min(0).optional(),
       format: z.enum(['csv', 'html']),
       language: languageSchema
     })
@@ -216,6 +217,7 @@ export const apiInputs = {
     .object({
       examId: id,
       groupNumber: z.number().int().min(0),
+      slotNumber: z.number().int().min(0).optional(),
       language: languageSchema,
       pdf: z.boolean().optional()
     })

@@ -5,6 +5,8 @@ export interface ExamAttendeeView {
   firstName: string
   lastName: string
   studentNumber: string | null
+  /** The slot they sit in, where USOS says (`slotsRead`). */
+  slotNumber: number | null
 }
 
 export interface ExamGroupView {
@@ -69,5 +71,7 @@ export interface ExamGroupDetails {
   group: ExamGroupView
   /** False when USOS would not list the attendees (only the coordinator sees them). */
   attendeesRead: boolean
+  /** Whether each attendee's slot is known (USOS lists slot attendees to administrative keys only). */
+  slotsRead: boolean
   attendees: ExamAttendeeView[]
 }

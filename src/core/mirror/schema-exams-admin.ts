@@ -3,7 +3,7 @@ import type { Migration } from '../store/migrations'
 /**
  * Exams the user administers (`exams/administrator`: the examination sessions of the faculties where
  * they manage registrations) beside the ones they examine, and each exam's admission conditions
- * (which exam report must be passed, with which grade at least).
+ * (which exam report must be passed, with which grade at least); the slot of each attendee.
  */
 export const examAdminMigration: Migration = (db) => {
   db.exec(`
@@ -13,6 +13,9 @@ export const examAdminMigration: Migration = (db) => {
     ALTER TABLE examination_sessions ADD COLUMN administered INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE examination_sessions ADD COLUMN faculty_name_pl TEXT;
     ALTER TABLE examination_sessions ADD COLUMN faculty_name_en TEXT;
+    -- Which slot each attendee sits in, where USOS says (slot attendees need an administrative key).
+    ALTER TABLE exam_attendees ADD COLUMN slot_number INTEGER;
+    ALTER TABLE exam_groups ADD COLUMN slots_read INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE exam_admission_conditions (
       exam_id TEXT NOT NULL REFERENCES exams(id) ON DELETE CASCADE,
       examrep_id TEXT NOT NULL,

@@ -20,6 +20,7 @@ interface GroupRow {
   capacity: number | null
   attendees_count: number | null
   attendees_read: number
+  slots_read: number
   is_examiner: number
   room_number: string | null
   building_pl: string | null
@@ -27,7 +28,7 @@ interface GroupRow {
 
 const GROUPS = `
   SELECT g.exam_id, g.number, g.exam_start, g.exam_end, g.capacity, g.attendees_count, g.attendees_read,
-         g.is_examiner, r.number AS room_number, r.building_name_pl AS building_pl
+         g.slots_read, g.is_examiner, r.number AS room_number, r.building_name_pl AS building_pl
   FROM exam_groups g LEFT JOIN rooms r ON r.id = g.room_id`
 
 const overlapping = (db: Database.Database, start: string, end: string): CalendarItem[] =>
@@ -181,23 +182,26 @@ export function examGroupDetails(db: Database.Database, examId: string, number: 
     )
   const attendees = stmt(
     db,
-    `SELECT u.id, u.first_name, u.last_name, u.student_number FROM exam_attendees a JOIN users u ON u.id = a.user_id
+    `SELECT u.id, u.first_name, u.last_name, u.student_number, a.slot_number FROM exam_attendees a JOIN users u ON u.id = a.user_id
      WHERE a.exam_id = ? AND a.group_number = ? ORDER BY u.last_name, u.first_name, u.id`
   ).all(examId, number) as Array<{
     id: string
     first_name: string
     last_name: string
     student_number: string | null
+    slot_number: number | null
   }>
   return {
     exam: examHead(db, e),
     group: groupView(db, g),
     attendeesRead: g.attendees_read === 1,
+    slotsRead: g.slots_read === 1,
     attendees: attendees.map((a) => ({
       userId: a.id,
       firstName: a.first_name,
       lastName: a.last_name,
-      studentNumber: a.student_number
+      studentNumber: a.student_number,
+      slotNumber: a.slot_number
     }))
   }
 }

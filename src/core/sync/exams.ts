@@ -25,7 +25,8 @@ const GROUP_FIELDS = {
   number_of_slots: true,
   room: { id: true, number: true, building_name: true, capacity: true },
   is_examiner: true,
-  slots: { number: true, capacity: true, attendees_count: true, start: true, end: true }
+  // A slot's attendees: user ids, for administrative consumer keys only (null otherwise).
+  slots: { number: true, capacity: true, attendees_count: true, start: true, end: true, attendees: true }
 } as const
 
 const EXAM_SPEC = {
@@ -80,6 +81,8 @@ interface ParsedSlot {
   attendees_count: number | null
   start: string | null
   end: string | null
+  /** User ids, when USOS lists them (administrative keys). */
+  attendees: string[] | null
 }
 
 interface ParsedGroup {
@@ -152,7 +155,10 @@ function parseExam(raw: unknown): ParsedExam | null {
         capacity: num(s.capacity),
         attendees_count: num(s.attendees_count),
         start: str(s.start),
-        end: str(s.end)
+        end: str(s.end),
+        attendees: Array.isArray(s.attendees)
+          ? s.attendees.map((a) => str(obj(a)?.id ?? a)).filter((a): a is string => a !== null)
+          : null
       }))
     const room = obj(group.room)
     groups.push({
@@ -334,6 +340,15 @@ export async function syncExamGroups(
     }
   }
   let groupCount = 0
+  // Each examined group's slot of every attendee, where every slot listed its attendees.
+  const slotOf = new Map<string, Map<string, number>>()
+  for (const e of exams.values())
+    for (const g of e.groups)
+      if (g.examiner && g.slots.length > 0 && g.slots.every((slot) => slot.attendees !== null))
+        slotOf.set(
+          `${e.id}:${g.number}`,
+          new Map(g.slots.flatMap((slot) => slot.attendees!.map((u) => [u, slot.number] as const)))
+        )
   db.transaction(() => {
     for (const e of exams.values()) {
       stmt(
@@ -439,7 +454,7 @@ export async function syncExamGroups(
     )
   })()
   const [attendeeRequests, sessionRequests] = await Promise.all([
-    syncExamAttendees(db, usos, options.signal),
+    syncExamAttendees(db, usos, slotOf, options.signal),
     syncExaminationSessions(db, usos, options.signal)
   ])
   const all = [...exams.values()]
@@ -460,6 +475,7 @@ export async function syncExamGroups(
 async function syncExamAttendees(
   db: Database.Database,
   usos: UsosCaller,
+  slotOf: ReadonlyMap<string, ReadonlyMap<string, number>>,
   signal?: AbortSignal
 ): Promise<number> {
   const groups = stmt(db, 'SELECT exam_id, number FROM exam_groups WHERE is_examiner = 1').all() as Array<{
@@ -488,19 +504,20 @@ async function syncExamAttendees(
       const people = expectList(obj(answer)?.attendees ?? null, 'an exam group’s attendees').map((raw) =>
         toUser(raw)
       )
+      const slots = slotOf.get(`${g.exam_id}:${g.number}`)
       db.transaction(() => {
         stmt(db, 'DELETE FROM exam_attendees WHERE exam_id = ? AND group_number = ?').run(g.exam_id, g.number)
         for (const p of people) {
           upsertUser(db, p)
           stmt(
             db,
-            'INSERT OR IGNORE INTO exam_attendees (exam_id, group_number, user_id) VALUES (?, ?, ?)'
-          ).run(g.exam_id, g.number, p.id)
+            'INSERT OR IGNORE INTO exam_attendees (exam_id, group_number, user_id, slot_number) VALUES (?, ?, ?, ?)'
+          ).run(g.exam_id, g.number, p.id, slots?.get(p.id) ?? null)
         }
-        stmt(db, 'UPDATE exam_groups SET attendees_read = 1 WHERE exam_id = ? AND number = ?').run(
-          g.exam_id,
-          g.number
-        )
+        stmt(
+          db,
+          'UPDATE exam_groups SET attendees_read = 1, slots_read = ? WHERE exam_id = ? AND number = ?'
+        ).run(slots ? 1 : 0, g.exam_id, g.number)
       })()
     })
   )

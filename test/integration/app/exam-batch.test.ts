@@ -115,3 +115,82 @@ describe('batch registration to an exam', () => {
     ).rejects.toMatchObject({ code: 'invalid_argument' })
   }, 60_000)
 })
+
+describe('attendee lists by slot', () => {
+  it('with an administrative key, knows who sits in which slot as USOS lists them, and prints each slot alone', async () => {
+    const { api, ctx } = await signIn(server.adminConsumerKey, server.adminConsumerSecret)
+    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    let compared = 0
+    for (const exam of await api.listExams({})) {
+      for (const g of exam.groups) {
+        const d = await api.getExamGroup({ examId: exam.id, groupNumber: g.number })
+        expect(d.slotsRead).toBe(true)
+        for (const slot of g.slots) {
+          const usos = await client.call<{ attendees: Array<string | number> }>('services/exams/slot', {
+            exam_id: exam.id,
+            group_number: g.number,
+            slot_number: slot.number,
+            fields: 'attendees'
+          })
+          const mine = d.attendees.filter((a) => a.slotNumber === slot.number)
+          expect(mine.map((a) => a.userId).sort()).toEqual(usos.attendees.map(String).sort())
+          const printed = await api.printExamAttendees({
+            examId: exam.id,
+            groupNumber: g.number,
+            slotNumber: slot.number,
+            language: 'en'
+          })
+          for (const a of d.attendees) {
+            const row = `<td>${a.firstName} ${a.lastName}</td>`
+            if (a.slotNumber === slot.number) expect(printed.html).toContain(row)
+            else expect(printed.html).not.toContain(row)
+          }
+          const csv = await api.exportExamAttendees({
+            examId: exam.id,
+            groupNumber: g.number,
+            slotNumber: slot.number,
+            format: 'csv',
+            language: 'en'
+          })
+          expect(csv.text.trim().split('\r\n')).toHaveLength(mine.length + 1)
+          compared += mine.length
+        }
+        // The whole group's list: a table per slot, everyone once.
+        const whole = await api.printExamAttendees({ examId: exam.id, groupNumber: g.number, language: 'pl' })
+        if (d.attendees.length > 0)
+          for (const slot of g.slots) expect(whole.html).toMatch(new RegExp(`Slot ${slot.number}(,| —)`))
+        for (const a of d.attendees)
+          expect(whole.html!.split(`<td>${a.firstName} ${a.lastName}</td>`)).toHaveLength(2)
+      }
+    }
+    expect(compared).toBeGreaterThan(0)
+    await expect(
+      api.printExamAttendees({
+        examId: (await api.listExams({}))[0]!.id,
+        groupNumber: 1,
+        slotNumber: 999,
+        language: 'pl'
+      })
+    ).rejects.toMatchObject({ code: 'not_found' })
+  }, 60_000)
+
+  it('with an ordinary key, prints the whole group and says why a slot cannot be printed alone', async () => {
+    const { api } = await signIn(server.consumerKey, server.consumerSecret)
+    const exam = (await api.listExams({}))[0]!
+    const g = exam.groups[0]!
+    const d = await api.getExamGroup({ examId: exam.id, groupNumber: g.number })
+    expect(d.slotsRead).toBe(false)
+    expect(d.attendees.every((a) => a.slotNumber === null)).toBe(true)
+    await expect(
+      api.printExamAttendees({
+        examId: exam.id,
+        groupNumber: g.number,
+        slotNumber: g.slots[0]!.number,
+        language: 'en'
+      })
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/administrative consumer keys/)
+    })
+  }, 60_000)
+})

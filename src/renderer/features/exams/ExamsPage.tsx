@@ -208,6 +208,33 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
   if (error) return <LoadFailed message={error} onBack={onBack} backLabel={t('exams.back')} />
   if (!data) return <p>{t('app.loading')}</p>
   const g = data.group
+  // The whole group, or one slot (where USOS says who sits in which).
+  const printList = (slotNumber?: number) =>
+    void api
+      .printExamAttendees({
+        examId,
+        groupNumber,
+        language,
+        ...(slotNumber === undefined ? {} : { slotNumber })
+      })
+      .then((r) => {
+        if (!r.printed && r.html)
+          download(
+            `exam-${examId}-group-${groupNumber}${slotNumber === undefined ? '' : `-slot-${slotNumber}`}.html`,
+            r.html,
+            'text/html;charset=utf-8'
+          )
+      })
+  const saveCsv = (slotNumber?: number) =>
+    void api
+      .exportExamAttendees({
+        examId,
+        groupNumber,
+        format: 'csv',
+        language,
+        ...(slotNumber === undefined ? {} : { slotNumber })
+      })
+      .then((f) => download(f.fileName, f.text, f.mimeType))
   return (
     <section aria-labelledby="exam-group-heading">
       <button type="button" className="link" onClick={onBack}>
@@ -224,49 +251,60 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
         <ClashNote group={g} />
       </p>
       <div className="toolbar" role="toolbar" aria-label={t('date.actions')}>
-        <button
-          type="button"
-          onClick={() =>
-            void api.printExamAttendees({ examId, groupNumber, language }).then((r) => {
-              if (!r.printed && r.html)
-                download(`exam-${examId}-group-${groupNumber}.html`, r.html, 'text/html;charset=utf-8')
-            })
-          }
-        >
+        <button type="button" onClick={() => printList()}>
           {t('exams.print')}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            void api
-              .exportExamAttendees({ examId, groupNumber, format: 'csv', language })
-              .then((f) => download(f.fileName, f.text, f.mimeType))
-          }
-        >
+        <button type="button" onClick={() => saveCsv()}>
           CSV
         </button>
       </div>
       <BatchPanel group={g} onDone={reload} />
       {g.slots.length > 0 && (
-        <table className="exam-slots">
-          <caption>{t('exams.slots')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('exams.slot')}</th>
-              <th scope="col">{t('calendar.time')}</th>
-              <th scope="col">{t('exams.places')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.slots.map((s) => (
-              <tr key={s.number}>
-                <th scope="row">{s.number}</th>
-                <td>{s.start && s.end ? `${s.start.slice(11, 16)}–${s.end.slice(11, 16)}` : '–'}</td>
-                <td>{t('exams.taken', { taken: s.attendeesCount ?? 0, capacity: s.capacity ?? '∞' })}</td>
+        <>
+          <table className="exam-slots">
+            <caption>{t('exams.slots')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('exams.slot')}</th>
+                <th scope="col">{t('calendar.time')}</th>
+                <th scope="col">{t('exams.places')}</th>
+                {data.slotsRead && <th scope="col">{t('date.actions')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {g.slots.map((s) => (
+                <tr key={s.number}>
+                  <th scope="row">{s.number}</th>
+                  <td>{s.start && s.end ? `${s.start.slice(11, 16)}–${s.end.slice(11, 16)}` : '–'}</td>
+                  <td>{t('exams.taken', { taken: s.attendeesCount ?? 0, capacity: s.capacity ?? '∞' })}</td>
+                  {data.slotsRead && (
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('exams.printSlot', { number: s.number })}
+                        onClick={() => printList(s.number)}
+                      >
+                        {t('exams.printShort')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('exams.csvSlot', { number: s.number })}
+                        onClick={() => saveCsv(s.number)}
+                      >
+                        CSV
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.attendeesRead && !data.slotsRead && g.slots.length > 1 && (
+            <p className="hint">{t('exams.slotsUnknown')}</p>
+          )}
+        </>
       )}
       {!data.attendeesRead ? (
         <p className="empty-state">{t('exams.unread')}</p>
@@ -282,6 +320,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
               <th scope="col">#</th>
               <th scope="col">{t('date.name')}</th>
               <th scope="col">{t('exams.studentNumber')}</th>
+              {data.slotsRead && <th scope="col">{t('exams.slot')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -292,6 +331,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
                   {a.firstName} {a.lastName}
                 </td>
                 <td>{a.studentNumber ?? '–'}</td>
+                {data.slotsRead && <td>{a.slotNumber ?? '–'}</td>}
               </tr>
             ))}
           </tbody>
