@@ -69,6 +69,30 @@ export function upsertMeeting(db: Database.Database, m: WireMeeting, syncId: num
     soonest_datetime: m.soonest_datetime,
     sync_id: syncId
   })
+  // The meeting's groups, whole: what USOS lists now replaces what was there.
+  stmt(db, 'DELETE FROM meeting_groups WHERE meeting_id = ?').run(m.id)
+  for (const g of m.groups) {
+    stmt(
+      db,
+      `INSERT INTO groups (course_unit_id, group_number, class_type_pl, class_type_en, course_name_pl, course_name_en, term_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(course_unit_id, group_number) DO UPDATE SET class_type_pl = excluded.class_type_pl,
+         class_type_en = excluded.class_type_en, course_name_pl = excluded.course_name_pl,
+         course_name_en = excluded.course_name_en, term_id = excluded.term_id`
+    ).run(
+      g.course_unit_id,
+      g.group_number,
+      g.class_type?.pl ?? null,
+      g.class_type?.en ?? null,
+      g.course_name?.pl ?? null,
+      g.course_name?.en ?? null,
+      g.term_id
+    )
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO meeting_groups (meeting_id, course_unit_id, group_number) VALUES (?, ?, ?)'
+    ).run(m.id, g.course_unit_id, g.group_number)
+  }
 }
 
 /** What the participant lists depend on: when it changes, they are read again. */

@@ -31,6 +31,16 @@ export interface WireMeeting {
   substantiation_mode: string | null
   auto_accept: boolean | null
   soonest_datetime: string | null
+  /** The course groups assigned to the meeting (their students may attend). */
+  groups: WireGroup[]
+}
+
+export interface WireGroup {
+  course_unit_id: string
+  group_number: number
+  class_type: LangDict | null
+  course_name: LangDict | null
+  term_id: string | null
 }
 export const MEETING_FIELDS = fieldSelector({
   id: true,
@@ -43,7 +53,8 @@ export const MEETING_FIELDS = fieldSelector({
   state: true,
   substantiation_mode: true,
   auto_accept: true,
-  soonest_datetime: true
+  soonest_datetime: true,
+  groups: { course_unit_id: true, group_number: true, class_type: true, course_name: true, term_id: true }
 })
 
 export interface WireMeetingDate {
@@ -222,7 +233,23 @@ export function toMeeting(v: unknown): WireMeeting {
     state: str(v.state),
     substantiation_mode: str(v.substantiation_mode),
     auto_accept: bool(v.auto_accept),
-    soonest_datetime: datetime(v.soonest_datetime, 'a meeting')
+    soonest_datetime: datetime(v.soonest_datetime, 'a meeting'),
+    // A group without its unit or number cannot be shown; it is left out rather than failing the sync.
+    groups: (Array.isArray(v.groups) ? v.groups : []).flatMap((g): WireGroup[] => {
+      if (!isObject(g)) return []
+      const unit = str(g.course_unit_id)
+      const number = num(g.group_number)
+      if (unit === null || number === null) return []
+      return [
+        {
+          course_unit_id: unit,
+          group_number: number,
+          class_type: langDict(g.class_type),
+          course_name: langDict(g.course_name),
+          term_id: str(g.term_id)
+        }
+      ]
+    })
   }
 }
 

@@ -87,6 +87,37 @@ describe('the meetings list', () => {
       expect(m.faculty).not.toBeNull()
       expect(m.term).not.toBeNull()
     }
+    // Each meeting's groups as USOS lists them (its students may attend).
+    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    const usos = await client.call<
+      Record<
+        string,
+        {
+          groups: Array<{
+            course_unit_id: number | string
+            group_number: number
+            course_name: { pl: string }
+          }>
+        }
+      >
+    >('services/meetings/meetings', {
+      meeting_ids: list.map((m) => m.id).join('|'),
+      fields: 'id|groups[course_unit_id|group_number|course_name]'
+    })
+    let groups = 0
+    for (const m of list) {
+      const theirs = usos[m.id]!.groups
+      expect(m.groups.map((g) => [g.courseUnitId, g.groupNumber]).sort()).toEqual(
+        theirs.map((g) => [String(g.course_unit_id), g.group_number]).sort()
+      )
+      for (const g of m.groups)
+        expect(g.courseName?.pl).toBe(
+          theirs.find((t) => String(t.course_unit_id) === g.courseUnitId && t.group_number === g.groupNumber)!
+            .course_name.pl
+        )
+      groups += theirs.length
+    }
+    expect(groups).toBeGreaterThan(0)
   })
 
   it('shows a meeting with exactly its dates from the calendar', async () => {
