@@ -292,6 +292,9 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async listOutbox() {
       return officeHours.outbox()
     },
+    async sendOutbox() {
+      return officeHours.sendOutbox()
+    },
     async retryOutbox({ opId }) {
       return officeHours.retry(opId)
     },

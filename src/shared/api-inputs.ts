@@ -141,6 +141,7 @@ export const apiInputs = {
     .object({ meetingDateId: id, language: languageSchema, pdf: z.boolean().optional() })
     .strict(),
   listOutbox: none,
+  sendOutbox: none,
   retryOutbox: z.object({ opId: id }).strict(),
   discardOutbox: z.object({ opId: id }).strict(),
 

@@ -78,6 +78,8 @@ export interface ApiResults {
   /** `printed`: the desktop app printed (or saved the PDF); otherwise the page to print in the browser. */
   printParticipants: { printed: boolean; html: string | null; pdfPath: string | null }
   listOutbox: OutboxItemView[]
+  /** Sends the queued changes now (the network is back); what is still waiting after it. */
+  sendOutbox: { pending: number; needsAttention: number }
   retryOutbox: OutboxItemView[]
   discardOutbox: OutboxItemView[]
 
@@ -189,6 +191,7 @@ export const apiMethods = [
   'exportParticipants',
   'printParticipants',
   'listOutbox',
+  'sendOutbox',
   'retryOutbox',
   'discardOutbox',
   'attendeeOverview',

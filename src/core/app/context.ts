@@ -22,6 +22,11 @@ export interface AppContextOptions {
   secretBox?: SecretBox
   /** The built-in demo installation, started on demand (absent in a CLI run that does not need it). */
   demo?: DemoInstallation
+  /**
+   * Waits before sending queued changes again while USOS cannot be reached, one after another
+   * (the last repeats). Default: 5 s, 15 s, 30 s, 1 min, 2 min, 5 min.
+   */
+  outboxRetryDelaysMs?: readonly number[]
 }
 
 /** The demo installation as the app uses it: started in-process on a loopback port. */
@@ -51,8 +56,11 @@ export interface AppContext {
   mirrors: MirrorSet
   clientFactory: ClientFactory
   demo: DemoInstallation | null
+  outboxRetryDelaysMs: readonly number[]
   close(): void
 }
+
+export const OUTBOX_RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000] as const
 
 export function createAppContext(options: AppContextOptions): AppContext {
   const { db, quarantinedTo } = openDatabase(profileFile(options.dataDir), {
@@ -75,6 +83,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     mirrors,
     clientFactory: options.clientFactory,
     demo: options.demo ?? null,
+    outboxRetryDelaysMs: options.outboxRetryDelaysMs ?? OUTBOX_RETRY_DELAYS_MS,
     close: () => {
       void options.demo?.stop()
       mirrors.closeAll()

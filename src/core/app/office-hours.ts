@@ -136,6 +136,9 @@ const NOT_STAFF = {
 export class OfficeHours {
   private syncing: Promise<SyncSummaryView> | null = null
   private syncAbort: AbortController | null = null
+  /** The next try at sending queued changes while USOS cannot be reached, and how many came before. */
+  private resendTimer: ReturnType<typeof setTimeout> | null = null
+  private resendTries = 0
 
   constructor(
     private readonly ctx: AppContext,
@@ -232,6 +235,7 @@ export class OfficeHours {
       progress('outbox')
       const outbox = await drainOutbox(db, usos)
       this.emitOutbox(account.id, db)
+      this.scheduleResend(outbox.paused, new Outbox(db).counts().pending)
       if (outbox.paused === 'unauthorized') {
         throw new AppError(
           'not_signed_in',
@@ -378,12 +382,15 @@ export class OfficeHours {
     const outbox = new Outbox(db)
     const entry = outbox.enqueue(kind, payload)
     this.emitOutbox(account.id, db)
+    let paused: 'offline' | 'server' | 'unauthorized' | null = null
     try {
-      await drainOutbox(db, this.caller(account))
+      paused = (await drainOutbox(db, this.caller(account))).paused
     } catch {
       // Not signed in, or no client: the write waits in the outbox.
+      paused = 'offline'
     }
     this.emitOutbox(account.id, db)
+    this.scheduleResend(paused, outbox.counts().pending)
     const after = outbox.get(entry.seq)
     const state = after?.state ?? 'pending'
     return {
@@ -391,6 +398,47 @@ export class OfficeHours {
       outcome: state === 'done' ? 'done' : state === 'needs_attention' ? 'needs_attention' : 'queued',
       message: after?.lastError ?? null
     }
+  }
+
+  /**
+   * Sends the queued changes now (the window says the network is back, or a retry is due). While
+   * USOS still cannot be reached, tries again later, each wait longer, until they are sent or
+   * need the user (refused, or a new sign-in).
+   */
+  async sendOutbox(): Promise<{ pending: number; needsAttention: number }> {
+    if (this.resendTimer) clearTimeout(this.resendTimer)
+    this.resendTimer = null
+    const account = this.ctx.accounts.active()
+    if (!account) return { pending: 0, needsAttention: 0 }
+    const db = this.ctx.mirrors.get(account.id)
+    let paused: 'offline' | 'server' | 'unauthorized' | null = null
+    try {
+      const ready = await this.ready(account)
+      paused = (await drainOutbox(db, this.caller(ready))).paused
+    } catch {
+      paused = 'offline'
+    }
+    this.emitOutbox(account.id, db)
+    const counts = new Outbox(db).counts()
+    this.scheduleResend(paused, counts.pending)
+    return counts
+  }
+
+  private scheduleResend(paused: 'offline' | 'server' | 'unauthorized' | null, pending: number): void {
+    if (paused === null || paused === 'unauthorized' || pending === 0) {
+      this.resendTries = 0
+      return
+    }
+    if (this.resendTimer) return
+    const delays = this.ctx.outboxRetryDelaysMs
+    const delay = delays[Math.min(this.resendTries, delays.length - 1)] ?? 60_000
+    this.resendTries++
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = null
+      void this.sendOutbox()
+    }, delay)
+    // A scheduled try never keeps a CLI run (or a closing app) alive.
+    this.resendTimer.unref?.()
   }
 
   outbox(): OutboxItemView[] {

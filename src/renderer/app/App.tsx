@@ -69,6 +69,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
 
   useEffect(loadAccounts, [loadAccounts])
   useEffect(loadOutbox, [loadOutbox])
+  // The network is back: what was queued meanwhile goes to USOS now, not at the next sync.
+  useEffect(() => {
+    const onOnline = () => void api.sendOutbox().then(setOutbox, () => {})
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [])
   useEffect(() => api.on('settingsChanged', setSettings), [])
   useEffect(() => api.on('accountsChanged', setAccounts), [])
   useEffect(() => api.on('syncProgress', setProgress), [])

@@ -163,3 +163,72 @@ describe('network faults', () => {
     mode = { kind: 'ok', every: 1 }
   }, 60_000)
 })
+
+describe('changes queued while USOS cannot be reached', () => {
+  async function profile(outboxRetryDelaysMs?: number[]) {
+    const own = createAppContext({
+      dataDir: mkdtempSync(join(tmpdir(), 'resend-')),
+      shell: 'web',
+      version: '0',
+      clientFactory: (o) => usosClientFactory({ ...o }),
+      ...(outboxRetryDelaysMs ? { outboxRetryDelaysMs } : {})
+    })
+    const ownApi = createApiHandlers(own)
+    await signInThrough(ownApi, upstream, proxyUrl)
+    await ownApi.sync({ full: true })
+    const date = (await ownApi.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).find(
+      (i) => i.kind === 'meeting_date' && (i.acceptedCount ?? 0) < (i.seatsLimit ?? 0)
+    )!
+    return { own, ownApi, date }
+  }
+  const named = async (a: ApiHandlers, dateId: string, lastName: string) => {
+    const d = await a.getMeetingDate({ meetingDateId: dateId })
+    return [...d.main, ...d.reserve].filter((p) => p.lastName === lastName)
+  }
+
+  it('are sent by themselves once USOS answers again, with no sync, exactly once', async () => {
+    const { own, ownApi, date } = await profile([100, 200])
+    try {
+      mode = { kind: 'drop', every: 1 }
+      const queued = await ownApi.signUpOutsidePerson({
+        meetingDateId: date.id,
+        firstName: 'Sieć',
+        lastName: 'Wróciła',
+        email: 'wrocila@example.com'
+      })
+      expect(queued.outcome).toBe('queued')
+      // A few retries fail while the network is down; the change keeps waiting.
+      await new Promise((r) => setTimeout(r, 450))
+      expect(await ownApi.listOutbox({})).toHaveLength(1)
+      mode = { kind: 'ok', every: 1 }
+      const deadline = Date.now() + 10_000
+      while ((await ownApi.listOutbox({})).length > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50))
+      expect(await ownApi.listOutbox({})).toEqual([])
+      await ownApi.sync({ full: true })
+      const people = await named(ownApi, date.id, 'Wróciła')
+      expect(people).toHaveLength(1)
+      expect(people[0]!.pending).toBe(false)
+    } finally {
+      mode = { kind: 'ok', every: 1 }
+      own.close()
+    }
+  }, 60_000)
+
+  it('are sent at once when the window says the network is back (sendOutbox)', async () => {
+    // The default waits are seconds long: only sendOutbox can send it within this test.
+    const { own, ownApi, date } = await profile()
+    try {
+      mode = { kind: 'drop', every: 1 }
+      await ownApi.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Sieć', lastName: 'Online' })
+      expect(await ownApi.sendOutbox({})).toEqual({ pending: 1, needsAttention: 0 })
+      mode = { kind: 'ok', every: 1 }
+      expect(await ownApi.sendOutbox({})).toEqual({ pending: 0, needsAttention: 0 })
+      await ownApi.sync({ full: true })
+      expect(await named(ownApi, date.id, 'Online')).toHaveLength(1)
+    } finally {
+      mode = { kind: 'ok', every: 1 }
+      own.close()
+    }
+  }, 60_000)
+})
