@@ -13,6 +13,7 @@ import { startLoopbackCallback } from '../core/accounts/loopback'
 import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations'
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
+import { liveRead } from '../core/app/live-read'
 import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
@@ -163,25 +164,31 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return officeHours.meetingDate(meetingDateId)
     },
     async getRejectionSubstantiations({ facultyId }) {
+      // Read live and kept, so that rejecting offline still offers the faculty's substantiations.
       const account = await officeHours.ready(officeHours.account())
-      const client = ctx.accounts.clientFor(account.id)
-      const list = await client.call<Array<Record<string, unknown>>>(
-        'services/meetings/get_rejection_substantiations',
-        {
-          fac_id: facultyId,
-          with_parents: true,
-          fields: 'id|name|message'
-        }
-      )
       const lang = (v: unknown) => {
         const d = (v ?? {}) as { pl?: unknown; en?: unknown }
         return { pl: typeof d.pl === 'string' ? d.pl : null, en: typeof d.en === 'string' ? d.en : null }
       }
-      return (Array.isArray(list) ? list : []).map((s): SubstantiationView => ({
-        id: String(s.id),
-        name: lang(s.name),
-        message: lang(s.message)
-      }))
+      const { value } = await liveRead(
+        officeHours.mirror(),
+        `rejection_substantiations:${facultyId}`,
+        async () => {
+          const list = await officeHours
+            .caller(account)
+            .call<Array<Record<string, unknown>>>('services/meetings/get_rejection_substantiations', {
+              fac_id: facultyId,
+              with_parents: true,
+              fields: 'id|name|message'
+            })
+          return (Array.isArray(list) ? list : []).map((s): SubstantiationView => ({
+            id: String(s.id),
+            name: lang(s.name),
+            message: lang(s.message)
+          }))
+        }
+      )
+      return value
     },
 
     async acceptParticipants({ participantIds, messageLang }) {

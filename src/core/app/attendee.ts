@@ -15,10 +15,10 @@ import type {
   OpenDateView,
   PersonRef
 } from '../../shared/types-attendee'
-import { stmt } from '../mirror/statements'
 import { expectList, langDict } from '../sync/wire'
 import { fieldSelector } from '../usos/fields'
 import type { OfficeHours } from './office-hours'
+import { liveRead } from './live-read'
 
 type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj | null =>
@@ -117,11 +117,6 @@ function cartEntry(v: unknown): CartEntryView | null {
   }
 }
 
-export function isOffline(error: unknown): boolean {
-  const e = error as { kind?: unknown; code?: unknown }
-  return e?.kind === 'network' || e?.kind === 'timeout' || e?.kind === 'server' || e?.code === 'offline'
-}
-
 export class AttendeeService {
   constructor(private readonly officeHours: OfficeHours) {}
 
@@ -130,27 +125,8 @@ export class AttendeeService {
   }
 
   /** One USOS read, kept under `key`; offline, the kept copy (or a clear error when there is none). */
-  private async live<T>(key: string, read: () => Promise<T>): Promise<Fetched<T>> {
-    try {
-      const value = await read()
-      const fetchedAt = new Date().toISOString()
-      stmt(
-        this.db(),
-        `INSERT INTO usos_cache (key, value, fetched_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, fetched_at = excluded.fetched_at`
-      ).run(key, JSON.stringify(value), fetchedAt)
-      return { value, fetchedAt, live: true }
-    } catch (error) {
-      if (!isOffline(error)) throw error
-      const kept = stmt(this.db(), 'SELECT value, fetched_at FROM usos_cache WHERE key = ?').get(key) as
-        { value: string; fetched_at: string } | undefined
-      if (!kept)
-        throw new AppError(
-          'offline',
-          'USOS cannot be reached and this has not been read before; try again when online.'
-        )
-      return { value: JSON.parse(kept.value) as T, fetchedAt: kept.fetched_at, live: false }
-    }
+  private live<T>(key: string, read: () => Promise<T>): Promise<Fetched<T>> {
+    return liveRead(this.db(), key, read)
   }
 
   private call<T>(method: string, params: Record<string, string | number | boolean>): Promise<T> {

@@ -231,4 +231,21 @@ describe('changes queued while USOS cannot be reached', () => {
       own.close()
     }
   }, 60_000)
+
+  it('still offers the rejection substantiations read before, and says clearly when none were', async () => {
+    const { own, ownApi } = await profile()
+    try {
+      const [meeting] = await ownApi.listMeetings({})
+      const online = await ownApi.getRejectionSubstantiations({ facultyId: meeting!.facultyId! })
+      expect(online.length).toBeGreaterThan(0)
+      mode = { kind: 'drop', every: 1 }
+      expect(await ownApi.getRejectionSubstantiations({ facultyId: meeting!.facultyId! })).toEqual(online)
+      await expect(ownApi.getRejectionSubstantiations({ facultyId: '999999' })).rejects.toMatchObject({
+        code: 'offline'
+      })
+    } finally {
+      mode = { kind: 'ok', every: 1 }
+      own.close()
+    }
+  }, 60_000)
 })
