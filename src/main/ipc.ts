@@ -163,6 +163,9 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async getMeetingDate({ meetingDateId }) {
       return officeHours.meetingDate(meetingDateId)
     },
+    async refreshMeetingDate({ meetingDateId }) {
+      return officeHours.refreshMeetingDate(meetingDateId)
+    },
     async getRejectionSubstantiations({ facultyId }) {
       // Read live and kept, so that rejecting offline still offers the faculty's substantiations.
       const account = await officeHours.ready(officeHours.account())

@@ -81,6 +81,7 @@ export const apiInputs = {
   sync: z.object({ full: z.boolean().optional() }).strict(),
   calendarRange: z.object({ from: day, to: day }).strict(),
   getMeetingDate: z.object({ meetingDateId: id }).strict(),
+  refreshMeetingDate: z.object({ meetingDateId: id }).strict(),
   getRejectionSubstantiations: z.object({ facultyId: id }).strict(),
   cancelSync: none,
   listMeetings: none,

@@ -55,6 +55,8 @@ export interface ApiResults {
   sync: SyncSummaryView
   calendarRange: CalendarItem[]
   getMeetingDate: MeetingDateDetails
+  /** Reads the date and its participants from USOS again; then getMeetingDate shows them. */
+  refreshMeetingDate: { outcome: 'refreshed' | 'gone' | 'offline' }
   getRejectionSubstantiations: SubstantiationView[]
   /** Stops a running sync; the mirror keeps every batch already written. */
   cancelSync: { cancelled: boolean }
@@ -173,6 +175,7 @@ export const apiMethods = [
   'sync',
   'calendarRange',
   'getMeetingDate',
+  'refreshMeetingDate',
   'getRejectionSubstantiations',
   'cancelSync',
   'listMeetings',

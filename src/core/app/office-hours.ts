@@ -26,6 +26,8 @@ import type { OperationKind, OperationPayload } from '../outbox/operations'
 import { syncMeetings, type UsosCaller } from '../sync/engine'
 import { isUsosError } from '../usos/errors'
 import { syncExamGroups } from '../sync/exams'
+import { refreshMeetingDate } from '../sync/refresh-date'
+import { isOffline } from './live-read'
 import { syncSlips } from '../sync/slips'
 import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
@@ -370,6 +372,22 @@ export class OfficeHours {
 
   meetingDate(id: string) {
     return meetingDateDetails(this.mirror(), id)
+  }
+
+  /**
+   * Reads one date and its participants from USOS again (the date's page, as it opens): the mirror
+   * answers at once, this brings what an ordinary sync cannot see. Offline, the mirror's copy stands.
+   */
+  async refreshMeetingDate(id: string): Promise<{ outcome: 'refreshed' | 'gone' | 'offline' }> {
+    const account = this.account()
+    const db = this.ctx.mirrors.get(account.id)
+    try {
+      const outcome = await refreshMeetingDate(db, this.caller(await this.ready(account)), id)
+      return { outcome }
+    } catch (error) {
+      if (isOffline(error)) return { outcome: 'offline' }
+      throw error
+    }
   }
 
   /**

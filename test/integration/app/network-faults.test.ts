@@ -248,4 +248,19 @@ describe('changes queued while USOS cannot be reached', () => {
       own.close()
     }
   }, 60_000)
+
+  it('keeps the mirror’s copy of a date when its page cannot read it again', async () => {
+    const { own, ownApi, date } = await profile()
+    try {
+      const before = await ownApi.getMeetingDate({ meetingDateId: date.id })
+      mode = { kind: 'drop', every: 1 }
+      expect(await ownApi.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'offline' })
+      expect(await ownApi.getMeetingDate({ meetingDateId: date.id })).toEqual(before)
+      mode = { kind: 'ok', every: 1 }
+      expect(await ownApi.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'refreshed' })
+    } finally {
+      mode = { kind: 'ok', every: 1 }
+      own.close()
+    }
+  }, 60_000)
 })

@@ -92,4 +92,42 @@ describe('changes made in USOS', () => {
     expect((await everyone(shrunk!.id)).map((p) => p.id)).not.toContain(String(gone))
     expect(after.find((d) => d.id === shrunk!.id)!.registeredCount).toBe((shrunk!.registeredCount ?? 0) - 1)
   }, 60_000)
+
+  it('a swap of people leaves the counts alone: the date’s page reads it again and sees it', async () => {
+    const date = (await dates()).find((d) => (d.registeredCount ?? 0) > 0 && (d.waitingCount ?? 0) === 0)!
+    const leaving = (await everyone(date.id))[0]!
+    const row = usos
+      .prepare('SELECT status, is_reserve FROM meetings_participants WHERE id = ?')
+      .get(leaving.id) as {
+      status: string
+      is_reserve: number
+    }
+    usos.transaction(() => {
+      usos.prepare('DELETE FROM meetings_participants WHERE id = ?').run(leaving.id)
+      usos
+        .prepare(
+          `INSERT INTO meetings_participants (meeting_date_id, external_first_name, external_last_name, status, is_reserve, registered_at)
+           VALUES (?, 'Zamiana', 'NaMiejsce', ?, ?, '2026-11-30 12:00:00')`
+        )
+        .run(date.id, row.status, row.is_reserve)
+    })()
+    // An ordinary sync compares counts: they are the same, so this list is not read.
+    expect((await api.sync({})).participant_lists_read).toBe(0)
+    expect((await everyone(date.id)).map((p) => p.id)).toContain(leaving.id)
+
+    expect(await api.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'refreshed' })
+    const now = await everyone(date.id)
+    expect(now.map((p) => p.id)).not.toContain(leaving.id)
+    expect(now.filter((p) => p.lastName === 'NaMiejsce')).toHaveLength(1)
+  }, 60_000)
+
+  it('a date removed in USOS is dropped when its page reads it again', async () => {
+    const date = (await dates())[0]!
+    usos.transaction(() => {
+      usos.prepare('DELETE FROM meetings_participants WHERE meeting_date_id = ?').run(date.id)
+      usos.prepare('DELETE FROM meetings_dates WHERE id = ?').run(date.id)
+    })()
+    expect(await api.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'gone' })
+    await expect(api.getMeetingDate({ meetingDateId: date.id })).rejects.toMatchObject({ code: 'not_found' })
+  }, 60_000)
 })

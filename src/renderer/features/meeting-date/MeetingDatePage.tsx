@@ -27,6 +27,20 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const { data, error, reload } = useLoad(() => api.getMeetingDate({ meetingDateId }), [meetingDateId])
+  // The mirror's copy shows at once; then the date is read from USOS again (a swap of people leaves
+  // the counts an ordinary sync compares unchanged). Offline, the copy stands.
+  useEffect(() => {
+    let live = true
+    api.refreshMeetingDate({ meetingDateId }).then(
+      (r) => live && r.outcome !== 'offline' && reload(),
+      () => {}
+    )
+    return () => {
+      live = false
+    }
+    // `reload` is new on every render; the date is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meetingDateId])
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [status, setStatus] = useState('')
   const [rejecting, setRejecting] = useState(false)
