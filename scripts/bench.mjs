@@ -3,12 +3,36 @@
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 
-rmSync('test/artifacts/bench.txt', { force: true })
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--config', 'vitest.bench.config.ts', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit'
+// Our own options (`--latency-ms N`, `--scale small|medium|large`) go to the benchmarks as
+// environment variables; the rest (e.g. a file filter) to vitest.
+const env = { ...process.env }
+const rest = []
+const args = process.argv.slice(2)
+for (let i = 0; i < args.length; i++) {
+  const [name, inline] = args[i].split('=')
+  const own = { '--latency-ms': 'BENCH_LATENCY_MS', '--scale': 'BENCH_SCALE' }[name]
+  if (!own) {
+    rest.push(args[i])
+    continue
   }
-)
+  const value = inline ?? args[++i]
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`${name} needs a value`)
+    process.exit(2)
+  }
+  env[own] = value
+}
+if (env.BENCH_LATENCY_MS !== undefined && !/^\d+$/.test(env.BENCH_LATENCY_MS)) {
+  console.error('--latency-ms must be a whole number of milliseconds')
+  process.exit(2)
+}
+if (env.BENCH_SCALE !== undefined && !['small', 'medium', 'large'].includes(env.BENCH_SCALE)) {
+  console.error('--scale must be small, medium or large')
+  process.exit(2)
+}
+rmSync('test/artifacts/bench.txt', { force: true })
+const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts', ...rest], {
+  stdio: 'inherit',
+  env
+})
 process.exit(run.status ?? 1)

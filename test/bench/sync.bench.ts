@@ -10,11 +10,13 @@ import { UsosClient } from '../../src/core/usos'
 import { startDemoServer } from '../../src/emulator'
 import { report } from './report'
 
-const LATENCY_MS = 50
+// `npm run bench -- --latency-ms N --scale S` (defaults: the issue's 50 ms, large).
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
+const SCALE = (process.env.BENCH_SCALE ?? 'large') as 'small' | 'medium' | 'large'
 const CONCURRENCY = 6
 
-it('syncs the large demo installation with 50 ms latency', async () => {
-  const server = await startDemoServer({ scale: 'large', latencyMs: LATENCY_MS, seed: 1 })
+it(`syncs the ${SCALE} demo installation with ${LATENCY_MS} ms latency`, async () => {
+  const server = await startDemoServer({ scale: SCALE, latencyMs: LATENCY_MS, seed: 1 })
   try {
     const consumer = { key: server.consumerKey, secret: server.consumerSecret }
     const base = new UsosClient({ baseUrl: server.baseUrl, consumer, concurrency: CONCURRENCY })
@@ -46,7 +48,7 @@ it('syncs the large demo installation with 50 ms latency', async () => {
     const noChange = await syncMeetings(db, client, window)
     const noChangeRequests = server.stats().requests_total - t
     report(`no-change sync requests (${noChange.elapsed_ms} ms)`, noChangeRequests, 3, 'requests')
-    expect(full.meeting_dates).toBeGreaterThanOrEqual(1000)
+    if (SCALE === 'large') expect(full.meeting_dates).toBeGreaterThanOrEqual(1000)
     db.close()
   } finally {
     await server.close()

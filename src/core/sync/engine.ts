@@ -58,6 +58,8 @@ export interface SyncSummary {
 }
 
 const DAY_MS = 86_400_000
+/** How long arrived participant lists may wait to be written together. */
+const PARTICIPANTS_FLUSH_MS = 50
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
@@ -160,18 +162,41 @@ async function runSync(
 
   let done = 0
   let participants = 0
-  await Promise.all(
-    stale.map(async (date) => {
-      const raw = await call<unknown>('services/meetings/meeting_date_participants', {
-        meeting_date_id: date.id,
-        fields: PARTICIPANT_FIELDS
+  // Lists are written whole, each with its fingerprint, a few at a time: one commit (an fsync,
+  // the mirror is synchronous=FULL) per list would hold the event loop for ~1 ms each and delay
+  // the next requests. What arrived is written on failure or cancellation too.
+  const arrived: Array<{ date: WireMeetingDate; list: ReturnType<typeof toParticipant>[] }> = []
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+  // After a failure, answers still in flight are dropped: the sync is over, the db may be closing.
+  let over = false
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer)
+    flushTimer = null
+    const batch = arrived.splice(0)
+    if (batch.length === 0) return
+    db.transaction(() => {
+      for (const { date, list } of batch) replaceParticipants(db, date, list, syncId)
+    })()
+  }
+  try {
+    await Promise.all(
+      stale.map(async (date) => {
+        const raw = await call<unknown>('services/meetings/meeting_date_participants', {
+          meeting_date_id: date.id,
+          fields: PARTICIPANT_FIELDS
+        })
+        const list = expectList(raw, 'a meeting date’s participants').map(toParticipant)
+        if (over) return
+        arrived.push({ date, list })
+        flushTimer ??= setTimeout(flush, PARTICIPANTS_FLUSH_MS)
+        participants += list.length
+        options.onProgress?.({ phase: 'participants', done: ++done, total: stale.length })
       })
-      const list = expectList(raw, 'a meeting date’s participants').map(toParticipant)
-      db.transaction(() => replaceParticipants(db, date, list, syncId))()
-      participants += list.length
-      options.onProgress?.({ phase: 'participants', done: ++done, total: stale.length })
-    })
-  )
+    )
+  } finally {
+    over = true
+    flush()
+  }
 
   const summary: SyncSummary = {
     requests,
