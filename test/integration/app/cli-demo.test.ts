@@ -160,13 +160,34 @@ describe('the CLI against the demo installation', () => {
     const account = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>
     const accountId = Object.keys(account)[0] as string
     let checked = 0
+    let midway = 0
     for (let round = 0; round < 6; round++) {
-      const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--data-dir', dataDir], {
-        stdio: 'ignore'
+      const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--progress', '--data-dir', dataDir], {
+        stdio: ['ignore', 'ignore', 'pipe']
       })
       // Listen for the exit from the start: a quick sync may end before the kill.
-      const exited = new Promise((r) => child.once('exit', r))
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 1200)))
+      let running = true
+      const exited = new Promise((r) =>
+        child.once('exit', () => {
+          running = false
+          r(null)
+        })
+      )
+      // The first round is killed in the middle of reading the participant lists (after a random
+      // number of them, from the progress lines); later rounds at random moments.
+      const target = Math.random()
+      let stderr = ''
+      await new Promise<void>((resolve) => {
+        if (round > 0) setTimeout(resolve, 300 + Math.floor(Math.random() * 1200))
+        child.stderr.on('data', (c: Buffer) => {
+          stderr += c.toString()
+          const m = [...stderr.matchAll(/"phase":"participants","done":(\d+),"total":(\d+)/g)].at(-1)
+          if (m && Number(m[1]) >= Math.max(1, Math.floor(Number(m[2]) * target))) resolve()
+        })
+        void exited.then(() => resolve())
+      })
+      if (round === 0) expect(running, 'the first kill lands mid-sync').toBe(true)
+      if (running) midway++
       child.kill('SIGKILL')
       await exited
       if (!existsSync(mirrorFile(dataDir, accountId))) continue
@@ -186,6 +207,7 @@ describe('the CLI against the demo installation', () => {
       db.close()
     }
     expect(checked).toBeGreaterThan(3)
+    expect(midway).toBeGreaterThan(0)
     // And a sync run to the end afterwards brings everything in step.
     const finish = await cli(['sync', '--data-dir', dataDir])
     expect(finish.code, finish.err).toBe(0)
