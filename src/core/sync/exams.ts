@@ -280,6 +280,25 @@ export async function syncExamGroups(
       now.toISOString()
     ).lastInsertRowid
   )
+  try {
+    return await readAndWrite(db, usos, options, now, syncId)
+  } catch (error) {
+    stmt(db, "UPDATE sync_runs SET finished_at = ?, state = 'failed', summary = ? WHERE id = ?").run(
+      new Date().toISOString(),
+      JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
+      syncId
+    )
+    throw error
+  }
+}
+
+async function readAndWrite(
+  db: Database.Database,
+  usos: UsosCaller,
+  options: { from: string; to: string; signal?: AbortSignal },
+  now: Date,
+  syncId: number
+): Promise<ExamsSyncResult> {
   const signalOpt = options.signal ? { signal: options.signal } : {}
   // USOS allows at most one month per call: calendar months from the window's start.
   const chunks: Array<[string, string]> = []
