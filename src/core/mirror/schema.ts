@@ -232,22 +232,22 @@ mirrorMigrations.push(
   }
 )
 
-// 7: notes' authorship, the outbox's record of conflicts.
+// 3: notes' authorship, the outbox's record of conflicts.
 mirrorMigrations.push(localStateMigration)
 
-// 8: the term planner's drafts and faculty free days.
+// 4: the term planner's drafts and faculty free days.
 mirrorMigrations.push(plannerMigration)
 
-// 9: exam groups' slots and attendees.
+// 5: exam groups' slots and attendees.
 mirrorMigrations.push(examDetailsMigration)
 
-// 10: answers kept for offline viewing (colleagues, the attendee side).
+// 6: answers kept for offline viewing (colleagues, the attendee side).
 mirrorMigrations.push(usosCacheMigration)
 
-// 11: clearance slips as the answerer sees them.
+// 7: clearance slips as the answerer sees them.
 mirrorMigrations.push(slipsMigration)
 
-// 12: exams the user administers, admission conditions.
+// 8: exams the user administers, admission conditions.
 mirrorMigrations.push(examAdminMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length
