@@ -149,6 +149,7 @@ export const apiInputs = {
   // attendee side and colleagues
   attendeeOverview: none,
   attendeeMeeting: z.object({ meetingId: id }).strict(),
+  attendeeCourseMeetings: z.object({ courseId: id }).strict(),
   colleagueLecturers: none,
   colleagueDates: z.object({ lecturerId: id }).strict(),
   signUpForDate: z

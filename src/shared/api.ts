@@ -32,6 +32,7 @@ import type { IssuedSlipView, TemplateView } from './types-slips-admin'
 import type {
   AttendeeMeetingView,
   AttendeeOverview,
+  AvailableMeetingView,
   Fetched,
   OpenDateView,
   PersonRef
@@ -88,6 +89,8 @@ export interface ApiResults {
   // attendee side and colleagues
   attendeeOverview: Fetched<AttendeeOverview>
   attendeeMeeting: Fetched<AttendeeMeetingView>
+  /** The meetings of one of the user's courses with meetings. */
+  attendeeCourseMeetings: Fetched<AvailableMeetingView[]>
   colleagueLecturers: PersonRef[]
   colleagueDates: Fetched<{ lecturer: PersonRef; dates: OpenDateView[] }>
   signUpForDate: ActionResult
@@ -199,6 +202,7 @@ export const apiMethods = [
   'discardOutbox',
   'attendeeOverview',
   'attendeeMeeting',
+  'attendeeCourseMeetings',
   'colleagueLecturers',
   'colleagueDates',
   'signUpForDate',

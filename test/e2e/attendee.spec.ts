@@ -77,3 +77,28 @@ test('a student signs up for a date with a substantiation, sees it, and signs of
   }, when)
   expect(refused).toMatchObject({ outcome: 'needs_attention' })
 })
+
+test('a student opens a course with meetings and one of its meetings', async ({ page, harness }) => {
+  await openDemo(page, harness, 'student')
+  await page.getByRole('link', { name: 'Moje zapisy' }).click()
+  const courses = page
+    .getByRole('region', { name: 'Przedmioty ze spotkaniami' })
+    .locator('ul.courses > li > button')
+  await expect(courses.first()).toBeVisible()
+  const expected = await page.evaluate(async () => {
+    const o = await window.api.attendeeOverview()
+    if (!o.ok) throw new Error(o.error.message)
+    const c = o.value.value.courses[0]!
+    const list = await window.api.attendeeCourseMeetings({ courseId: c.courseId ?? c.id })
+    if (!list.ok) throw new Error(list.error.message)
+    return list.value.value.map((m) => m.name.pl)
+  })
+  expect(expected.length).toBeGreaterThan(0)
+  await courses.first().click()
+  await expect(courses.first()).toHaveAttribute('aria-expanded', 'true')
+  const listed = page.locator('ul.course-meetings button')
+  await expect(listed).toHaveCount(expected.length)
+  await listed.first().click()
+  await expect(page.locator('#attendee-meeting-heading')).toHaveText(expected[0]!)
+  expect(await accessibilityProblems(page)).toEqual([])
+})

@@ -193,6 +193,19 @@ export class AttendeeService {
     })
   }
 
+  /** The meetings of one of the user's courses (course_meetings), to open like the available ones. */
+  async courseMeetings(courseId: string): Promise<Fetched<AvailableMeetingView[]>> {
+    return this.live(`attendee:course:${courseId}`, async () =>
+      expectList(
+        await this.call<unknown>('services/meetings/course_meetings', {
+          course_id: courseId,
+          fields: fieldSelector(MEETING)
+        }),
+        'the course’s meetings'
+      ).map(meeting)
+    )
+  }
+
   /** One meeting's dates as the attendee sees them (can I sign up, my status) and its substantiations. */
   async meeting(meetingId: string): Promise<Fetched<AttendeeMeetingView>> {
     return this.live(`attendee:meeting:${meetingId}`, async () => {

@@ -8,6 +8,7 @@ type AttendeeHandlers = Pick<
   ApiHandlers,
   | 'attendeeOverview'
   | 'attendeeMeeting'
+  | 'attendeeCourseMeetings'
   | 'colleagueLecturers'
   | 'colleagueDates'
   | 'signUpForDate'
@@ -22,6 +23,9 @@ export function attendeeHandlers(_ctx: AppContext, officeHours: OfficeHours): At
     },
     async attendeeMeeting({ meetingId }) {
       return attendee.meeting(meetingId)
+    },
+    async attendeeCourseMeetings({ courseId }) {
+      return attendee.courseMeetings(courseId)
     },
     async colleagueLecturers() {
       return attendee.lecturers()

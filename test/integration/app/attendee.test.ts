@@ -114,6 +114,39 @@ describe('the attendee side', () => {
   })
 })
 
+describe('courses with meetings', () => {
+  it('lists each course’s meetings as USOS does, opens one, and refuses a course the user is not in', async () => {
+    const api = await signedIn('student')
+    const { courses } = (await api.attendeeOverview({})).value
+    expect(courses.length).toBeGreaterThan(0)
+    let meetings = 0
+    for (const c of courses) {
+      const list = await api.attendeeCourseMeetings({ courseId: c.courseId! })
+      expect(list.live).toBe(true)
+      meetings += list.value.length
+      for (const m of list.value) {
+        const view = await api.attendeeMeeting({ meetingId: m.id })
+        expect(view.value.meeting.id).toBe(m.id)
+      }
+    }
+    expect(meetings).toBeGreaterThan(0)
+    await expect(api.attendeeCourseMeetings({ courseId: 'NO-SUCH-COURSE' })).rejects.toMatchObject({
+      code: 'usos_error'
+    })
+    // Offline, the copy read before.
+    const first = courses[0]!.courseId!
+    const before = await api.attendeeCourseMeetings({ courseId: first })
+    offline = true
+    try {
+      const kept = await api.attendeeCourseMeetings({ courseId: first })
+      expect(kept.live).toBe(false)
+      expect(kept.value).toEqual(before.value)
+    } finally {
+      offline = false
+    }
+  }, 60_000)
+})
+
 describe('colleagues', () => {
   it('shows another lecturer’s open dates, and the last copy offline', async () => {
     const api = await signedIn('lecturer')

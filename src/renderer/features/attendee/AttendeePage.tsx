@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActionResult, Language } from '../../../shared/types'
-import type { Fetched, OpenDateView } from '../../../shared/types-attendee'
+import type { AvailableMeetingView, Fetched, OpenDateView } from '../../../shared/types-attendee'
 import { api } from '../../app/api'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
@@ -33,6 +33,34 @@ export function seatsText(d: OpenDateView, t: (k: string, o?: Record<string, unk
   })
 }
 
+/** Meetings to open, each with its lecturer. */
+function MeetingList({
+  meetings,
+  openId,
+  onOpen,
+  className
+}: {
+  meetings: AvailableMeetingView[]
+  openId: string | null
+  onOpen: (id: string) => void
+  className: string
+}) {
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
+  return (
+    <ul className={className}>
+      {meetings.map((m) => (
+        <li key={m.id}>
+          <button type="button" className="link" aria-pressed={openId === m.id} onClick={() => onOpen(m.id)}>
+            {langText(m.name, language, t('calendar.untitled'))}
+          </button>
+          {m.lecturer && ` — ${m.lecturer.firstName} ${m.lecturer.lastName}`}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 /** For staff who are also students: meetings open to them, their sign-ups, signing up and off. */
 export function AttendeePage() {
   const { t, i18n } = useTranslation()
@@ -42,6 +70,16 @@ export function AttendeePage() {
   const meeting = useLoad(
     () => (meetingId ? api.attendeeMeeting({ meetingId }) : Promise.resolve(null)),
     [meetingId]
+  )
+  // The course unit opened (a course may have several units: each is a row of its own).
+  const [unitId, setUnitId] = useState<string | null>(null)
+  const courseId = (() => {
+    const c = overview.data?.value.courses.find((x) => x.id === unitId)
+    return c ? (c.courseId ?? c.id) : null
+  })()
+  const course = useLoad(
+    () => (courseId ? api.attendeeCourseMeetings({ courseId }) : Promise.resolve(null)),
+    [courseId]
   )
   const [substantiation, setSubstantiation] = useState('')
   const [message, setMessage] = useState('')
@@ -57,6 +95,10 @@ export function AttendeePage() {
     }
   }
   const o = overview.data?.value
+  const open = (id: string) => {
+    setMeetingId(id)
+    setSubstantiation('')
+  }
   return (
     <section aria-labelledby="attendee-heading">
       <h1 id="attendee-heading">{t('attendee.heading')}</h1>
@@ -93,30 +135,46 @@ export function AttendeePage() {
       <h2>{t('attendee.available')}</h2>
       {o && o.available.length === 0 && <p className="empty-state">{t('attendee.noneAvailable')}</p>}
       {o && o.available.length > 0 && (
-        <ul className="available">
-          {o.available.map((m) => (
-            <li key={m.id}>
-              <button
-                type="button"
-                className="link"
-                aria-pressed={meetingId === m.id}
-                onClick={() => {
-                  setMeetingId(m.id)
-                  setSubstantiation('')
-                }}
-              >
-                {langText(m.name, language, t('calendar.untitled'))}
-              </button>
-              {m.lecturer && ` — ${m.lecturer.firstName} ${m.lecturer.lastName}`}
-            </li>
-          ))}
-        </ul>
+        <MeetingList meetings={o.available} openId={meetingId} onOpen={open} className="available" />
       )}
       {o && o.courses.length > 0 && (
-        <p className="hint">
-          {t('attendee.courses')}:{' '}
-          {o.courses.map((c) => langText(c.name, language, c.courseId ?? c.id)).join(', ')}
-        </p>
+        <section aria-labelledby="attendee-courses-heading">
+          <h2 id="attendee-courses-heading">{t('attendee.courses')}</h2>
+          <ul className="courses">
+            {o.courses.map((c) => {
+              const key = c.courseId ?? c.id
+              return (
+                <li key={c.id}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-expanded={unitId === c.id}
+                    onClick={() => setUnitId(unitId === c.id ? null : c.id)}
+                  >
+                    {langText(c.name, language, key)}
+                  </button>
+                  {unitId === c.id && (
+                    <>
+                      <ErrorMessage message={course.error} />
+                      <StaleNote fetched={course.data} />
+                      {course.data && course.data.value.length === 0 && (
+                        <p className="empty-state">{t('attendee.courseEmpty')}</p>
+                      )}
+                      {course.data && course.data.value.length > 0 && (
+                        <MeetingList
+                          meetings={course.data.value}
+                          openId={meetingId}
+                          onOpen={open}
+                          className="course-meetings"
+                        />
+                      )}
+                    </>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
       )}
 
       {meetingId && (
