@@ -15,13 +15,23 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
           run: (
             ctx: Document,
             opts: object
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>
+          ) => Promise<{
+            violations: Array<{
+              id: string
+              impact: string
+              nodes: Array<{ target: unknown[]; failureSummary?: string }>
+            }>
+          }>
         }
       }
     ).axe
     return axe.run(document, { resultTypes: ['violations'] })
   })
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  if (process.env.AXE_DEBUG) console.log(JSON.stringify(bad, null, 1).slice(0, 4000))
+  // One line a node: which rule, where, and what axe says would fix it.
+  if (process.env.AXE_DEBUG)
+    for (const v of bad)
+      for (const n of v.nodes)
+        console.log(`${v.id} ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)
   return bad.map((v) => `${v.id} (${v.nodes.length})`)
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { accessibilityProblems } from './axe'
+import { findDate, fullName, meetingDate, openDate, seatsFree } from './dates'
 import { expect, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
@@ -25,6 +26,8 @@ test.describe('office hours on the demo installation', () => {
     await expect(page.locator('.rbc-month-view')).toBeVisible()
 
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-month.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
+    await page.locator('main').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('a')
     await expect(page.locator('.rbc-agenda-view')).toBeVisible()
     await expect(
@@ -34,11 +37,29 @@ test.describe('office hours on the demo installation', () => {
         .first()
     ).toBeVisible()
     await page.screenshot({ path: 'test/artifacts/screenshots/calendar-agenda.png', fullPage: true })
-    await page.keyboard.press('w')
+    expect(await accessibilityProblems(page)).toEqual([])
+    // Each office-hours date in the agenda is a button: focused, Enter opens it; Esc comes back.
+    await page.locator('.rbc-agenda-view tr[class*="meeting-colour-"] button.agenda-event').first().focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('button', { name: /Przyjmij/ })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+
+    await page.locator('main').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('m')
+    await expect(page.locator('.rbc-month-view')).toBeVisible()
+    await expect(page.locator('.rbc-month-view .rbc-event').first()).toBeVisible()
+    // A day with more than fits: "+n more" opens that day's week (the app has no day view).
+    const more = page.locator('.rbc-show-more').first()
+    if ((await more.count()) > 0) await more.click()
+    else {
+      await page.locator('main').click({ position: { x: 5, y: 5 } })
+      await page.keyboard.press('w')
+    }
     await expect(page.locator('.rbc-time-view')).toBeVisible()
   })
 
-  test('opens a meeting date, accepts a waiting person and signs up an outside person', async ({
+  test('opens a meeting date from the calendar and accepts a waiting person', async ({
     page,
     sharedHarness: harness
   }) => {
@@ -67,14 +88,171 @@ test.describe('office hours on the demo installation', () => {
     expect(found).toBe(true)
     await page.screenshot({ path: 'test/artifacts/screenshots/meeting-date.png', fullPage: true })
     expect(await accessibilityProblems(page)).toEqual([])
+  })
 
-    await page.getByLabel('Imię').fill('Ewa')
-    await page.getByLabel('Nazwisko', { exact: true }).fill('<img src=x onerror=alert(1)>')
-    await page.getByLabel('E-mail').fill('ewa@example.com')
-    await page.getByRole('button', { name: 'Zapisz', exact: true }).last().click()
-    await expect(page.getByTestId('action-status')).toContainText(/Zapisano|USOS odmówił/)
-    // Hostile names are text, never markup.
+  test('signs up an outside person with contact data and a status; they are on the list', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    const date = await findDate(page, (d) => seatsFree(d) > 0, { upcoming: true })
+    await openDate(page, harness.pageUrl, date.item.id)
+
+    const form = page.getByRole('form', { name: 'Zapisz osobę spoza USOS' })
+    await form.getByLabel('Imię').fill('Ewa')
+    // A hostile name is text, never markup.
+    await form.getByLabel('Nazwisko', { exact: true }).fill('<img src=x onerror=alert(1)>')
+    await form.getByLabel('E-mail').fill('ewa.gosc@example.com')
+    await form.getByLabel('Inny kontakt').fill('tel. 600 700 800')
+    await form.getByLabel('Status zapisu').selectOption({ label: 'oczekuje' })
+    await form.getByRole('button', { name: 'Zapisz', exact: true }).click()
+    await expect(page.getByTestId('action-status')).toHaveText('Zapisano 1 zmianę w USOS.')
+
+    const row = page
+      .getByRole('table', { name: /Lista główna/ })
+      .getByRole('row')
+      .filter({ hasText: 'ewa.gosc@example.com' })
+    await expect(row).toContainText('Ewa <img src=x onerror=alert(1)>')
+    await expect(row).toContainText('osoba spoza USOS')
+    await expect(row).toContainText('ewa.gosc@example.com, tel. 600 700 800')
+    await expect(row).toContainText('oczekuje')
+    // Once USOS has it, the entry is USOS's own (not "not yet sent").
+    await expect(row).not.toContainText('jeszcze nie wysłane')
     await expect(page.locator('img[src="x"]')).toHaveCount(0)
+    await page.screenshot({ path: 'test/artifacts/screenshots/outside-person.png', fullPage: true })
+
+    const after = await meetingDate(page, date.item.id)
+    expect(after.main.find((p) => p.email === 'ewa.gosc@example.com')).toMatchObject({
+      isExternal: true,
+      pending: false,
+      firstName: 'Ewa',
+      lastName: '<img src=x onerror=alert(1)>',
+      contact: 'tel. 600 700 800',
+      status: 'waiting'
+    })
+    await page.reload()
+    await expect(
+      page
+        .getByRole('table', { name: /Lista główna/ })
+        .getByRole('row')
+        .filter({ hasText: 'ewa.gosc@example.com' })
+    ).toContainText('tel. 600 700 800')
+  })
+
+  test('signs up a USOS user found by name or ID among the known users; they are on the list', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    const date = await findDate(page, (d) => seatsFree(d) > 0, { upcoming: true })
+    const onIt = new Set([...date.main, ...date.reserve, ...date.rejected].map((p) => p.userId))
+    // Someone the mirror knows from another date's list, not on this one.
+    const other = await findDate(page, (d) =>
+      d.main.some((p) => !p.isExternal && p.studentNumber && !onIt.has(p.userId))
+    )
+    const person = other.main.find((p) => !p.isExternal && p.studentNumber && !onIt.has(p.userId))!
+    await openDate(page, harness.pageUrl, date.item.id)
+
+    const form = page.getByRole('form', { name: 'Zapisz użytkownika USOS' })
+    const found = form.getByRole('listitem')
+    await form.getByLabel('Nazwisko lub ID').fill(person.lastName)
+    await form.getByRole('button', { name: 'Szukaj' }).click()
+    // By name: among all of that name (namesakes too), each with their student number.
+    await expect(
+      found.filter({ hasText: `${person.firstName} ${person.lastName} ${person.studentNumber}` })
+    ).toHaveCount(1)
+    for (const item of await found.all()) await expect(item).toContainText(person.lastName)
+    // By ID: that one person.
+    await form.getByLabel('Nazwisko lub ID').fill(person.studentNumber!)
+    await form.getByRole('button', { name: 'Szukaj' }).click()
+    await expect(found).toHaveCount(1)
+    await expect(found).toContainText(`${person.firstName} ${person.lastName} ${person.studentNumber}`)
+    await found.getByRole('button', { name: 'Zapisz' }).click()
+    await expect(page.getByTestId('action-status')).toHaveText('Zapisano 1 zmianę w USOS.')
+
+    const row = page
+      .getByRole('table', { name: /Lista główna/ })
+      .getByRole('row')
+      .filter({ hasText: person.studentNumber! })
+    await expect(row).toContainText(fullName(person))
+    await expect(row).toContainText('przyjęty')
+    await expect(row).not.toContainText('jeszcze nie wysłane')
+    const after = await meetingDate(page, date.item.id)
+    expect(after.main.find((p) => p.userId === person.userId)).toMatchObject({
+      pending: false,
+      isExternal: false,
+      status: 'accepted',
+      studentNumber: person.studentNumber
+    })
+  })
+
+  test('rejects a participant with a substantiation, a message and its language', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    // A date without a reserve list (the printing test below wants those as they are), of a
+    // meeting that takes its faculty's and the parents' substantiations.
+    const meetings = await page.evaluate(() => window.api.listMeetings())
+    if (!meetings.ok) throw new Error(meetings.error.message)
+    const withParents = new Set(
+      meetings.value.filter((m) => m.substantiationMode === 'this_faculty_and_parents').map((m) => m.id)
+    )
+    const date = await findDate(
+      page,
+      (d) =>
+        withParents.has(d.meeting.id) &&
+        d.reserve.length === 0 &&
+        d.main.some((p) => !p.isExternal && !p.pending),
+      { upcoming: true }
+    )
+    const person = date.main.find((p) => !p.isExternal && !p.pending)!
+    const reasons = await page.evaluate(
+      (facultyId) => window.api.getRejectionSubstantiations({ facultyId }),
+      date.meeting.facultyId!
+    )
+    if (!reasons.ok) throw new Error(reasons.error.message)
+    const reason = reasons.value[reasons.value.length - 1]!
+    const reasonName = reason.name.pl ?? ''
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/rejectParticipants'))
+    await openDate(page, harness.pageUrl, date.item.id)
+
+    await page.getByRole('checkbox', { name: `Zaznacz: ${fullName(person)}` }).check()
+    await page.getByRole('button', { name: 'Odrzuć (1)' }).click()
+    const panel = page.getByRole('form', { name: 'Odrzuć 1 osobę' })
+    await panel.getByLabel('Uzasadnienie').selectOption({ label: reasonName })
+    await panel.getByLabel('Wiadomość').fill('Proszę przyjść w czwartek.')
+    await page.getByLabel('Język wiadomości').selectOption('en')
+    await panel.getByRole('button', { name: 'Odrzuć', exact: true }).click()
+    await expect(page.getByTestId('action-status')).toHaveText('Zapisano 1 zmianę w USOS.')
+    expect((await sent).postDataJSON()).toEqual({
+      participantIds: [person.id],
+      substantiationId: reason.id,
+      message: 'Proszę przyjść w czwartek.',
+      messageLang: 'en'
+    })
+
+    const rejected = page
+      .getByRole('table', { name: /Odrzuceni/ })
+      .getByRole('row')
+      .filter({ hasText: fullName(person) })
+    await expect(rejected).toContainText('odrzucony')
+    await expect(rejected).toContainText(`Odrzucono: ${reasonName} Proszę przyjść w czwartek.`)
+    await expect(
+      page
+        .getByRole('table', { name: /Lista główna/ })
+        .getByRole('row')
+        .filter({ hasText: fullName(person) })
+    ).toHaveCount(0)
+    await page.screenshot({ path: 'test/artifacts/screenshots/rejected.png', fullPage: true })
+
+    const after = await meetingDate(page, date.item.id)
+    expect(after.main.map((p) => p.id)).not.toContain(person.id)
+    expect(after.rejected.find((p) => p.id === person.id)).toMatchObject({
+      status: 'rejected',
+      rejectionSubstantiation: { id: reason.id, name: { pl: reasonName } },
+      rejectionMessage: 'Proszę przyjść w czwartek.'
+    })
   })
 
   test('prints a participant list to PDF with every participant, and exports CSV and ICS', async ({
@@ -90,13 +268,14 @@ test.describe('office hours on the demo installation', () => {
     expect(icsText).toContain('BEGIN:VCALENDAR')
     expect(icsText).toContain('TZID=Europe/Warsaw')
 
-    await page.locator('.rbc-event:not(.exam-group)').first().click()
+    // A date with a reserve list and an outside person, so that every kind of row is printed.
+    const details = await findDate(
+      page,
+      (d) => d.reserve.length > 0 && [...d.main, ...d.reserve].some((p) => p.isExternal)
+    )
+    await openDate(page, harness.pageUrl, details.item.id)
     await expect(page.getByRole('button', { name: /Przyjmij|Accept/ })).toBeVisible()
-    const dateId = decodeURIComponent(new URL(page.url()).hash.replace('#/date/', ''))
-    const details = await page.evaluate((id) => window.api.getMeetingDate({ meetingDateId: id }), dateId)
-    if (!details.ok) throw new Error(details.error.message)
-    const people = [...details.value.main, ...details.value.reserve]
-    expect(people.length).toBeGreaterThan(0)
+    const people = [...details.main, ...details.reserve]
 
     const csv = page.waitForEvent('download')
     await page.getByRole('button', { name: 'CSV' }).click()
@@ -121,11 +300,27 @@ test.describe('office hours on the demo installation', () => {
       text += content.items.map((i) => ('str' in i ? i.str : '')).join(' ') + '\n'
     }
     const flat = text.replace(/\s+/g, ' ')
-    for (const p of people) expect(flat).toContain(p.lastName)
+    for (const list of [details.main, details.reserve]) {
+      list.forEach((p, i) => {
+        // Each row: the place in the queue, the name (first and last), then the student number
+        // or the outside person's e-mail and contact.
+        expect(flat).toContain(`${p.numberInQueue ?? i + 1} ${fullName(p)}`)
+        if (p.isExternal) {
+          if (p.email) expect(flat).toContain(p.email)
+          if (p.contact) expect(flat).toContain(p.contact)
+        } else expect(flat).toContain(p.studentNumber ?? p.userId ?? '')
+      })
+    }
+    // The reserve list is its own table, numbered by the queue USOS keeps.
+    expect(flat).toContain(`Lista rezerwowa (${details.reserve.length})`)
+    expect(details.reserve.map((p) => p.numberInQueue)).toEqual(details.reserve.map((_, i) => i + 1))
   })
 
   test('switching the language shows every screen in English', async ({ page, sharedHarness: harness }) => {
     await page.goto(`${harness.pageUrl}#/settings`)
+    await expect(page.getByRole('heading', { name: 'Ustawienia' })).toBeVisible()
+    await page.screenshot({ path: 'test/artifacts/screenshots/settings.png', fullPage: true })
+    expect(await accessibilityProblems(page)).toEqual([])
     await page.getByLabel('Język').selectOption('en')
     await page.getByRole('link', { name: 'Calendar' }).click()
     await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible()

@@ -12,7 +12,13 @@ import {
 } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Calendar, dateFnsLocalizer, type View } from 'react-big-calendar'
+import {
+  Calendar,
+  dateFnsLocalizer,
+  type EventProps,
+  type ShowMoreProps,
+  type View
+} from 'react-big-calendar'
 import 'react-big-calendar/lib/css/react-big-calendar.css'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../../app/ErrorMessage'
@@ -170,6 +176,12 @@ export function CalendarPage({
       onOpenExamGroup(`${item.examId}:${item.groupNumber}`)
   }
 
+  // The calendar's components are made once; they open an item through the latest callbacks.
+  const openRef = useRef(open)
+  useEffect(() => {
+    openRef.current = open
+  })
+
   const gridRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const root = gridRef.current
@@ -197,6 +209,47 @@ export function CalendarPage({
     return () => window.removeEventListener('keydown', onKey)
   }, [view])
   const jumpRef = useRef<HTMLInputElement>(null)
+  const components = useMemo(
+    () => ({
+      header: PlainHeader,
+      // react-big-calendar's own "+n more" is a button straight in a row (not in a cell) and drills
+      // down to a day view this app does not have: this one is a cell, and opens that day's week.
+      showMore: ({ count, slotDate }: ShowMoreProps<Event>) => (
+        <span role="cell">
+          <button
+            type="button"
+            className="rbc-button-link rbc-show-more"
+            onClick={() => {
+              setDate(slotDate)
+              setView('week')
+            }}
+          >
+            {t('calendar.more', { count })}
+          </button>
+        </span>
+      ),
+      agenda: {
+        // The agenda's rows answer only the mouse: each date is a button, reached by Tab too.
+        event: ({ event, title }: EventProps<Event>) =>
+          event.item.kind === 'draft' ? (
+            <span>{title}</span>
+          ) : (
+            <button
+              type="button"
+              className="agenda-event"
+              onClick={(e) => {
+                // The row's cell opens it as well; once is enough.
+                e.stopPropagation()
+                openRef.current(event.item)
+              }}
+            >
+              {title}
+            </button>
+          )
+      }
+    }),
+    [t]
+  )
 
   return (
     <section aria-labelledby="calendar-heading" className="calendar-page">
@@ -243,7 +296,7 @@ export function CalendarPage({
           min={new Date(1970, 0, 1, 7, 0)}
           max={new Date(1970, 0, 1, 21, 0)}
           scrollToTime={new Date(1970, 0, 1, 8, 0)}
-          components={{ header: PlainHeader }}
+          components={components}
           onSelectEvent={(e) => open(e.item)}
           onKeyPressEvent={(e, ev) => {
             const key = (ev as unknown as { key?: string }).key
@@ -267,8 +320,7 @@ export function CalendarPage({
             date: t('calendar.date'),
             time: t('calendar.time'),
             event: t('calendar.event'),
-            noEventsInRange: t('calendar.noEvents'),
-            showMore: (n: number) => t('calendar.more', { count: n })
+            noEventsInRange: t('calendar.noEvents')
           }}
           tooltipAccessor={(e) =>
             `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`

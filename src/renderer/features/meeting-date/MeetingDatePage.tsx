@@ -74,9 +74,16 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
     setStatus('')
     try {
       const results = await run()
-      setStatus(summarize(Array.isArray(results) ? results : [results], t))
+      const list = Array.isArray(results) ? results : [results]
+      setStatus(summarize(list, t))
       setSelected(new Set())
       reload()
+      // What USOS took is then shown as USOS has it (the queue moved up, the real entry instead of
+      // the provisional one, the substantiation's name); a failed sync leaves the local view.
+      if (list.some((r) => r.outcome === 'done')) {
+        await api.sync().catch(() => {})
+        reload()
+      }
     } catch (e) {
       setStatus(t('app.error', { message: e instanceof Error ? e.message : String(e) }))
     }

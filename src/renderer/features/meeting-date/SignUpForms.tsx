@@ -4,6 +4,9 @@ import type { ActionResult } from '../../../shared/types'
 import { api } from '../../app/api'
 
 type Found = Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+type SignUpStatus = 'accepted' | 'waiting'
+
+const noOutsider = { firstName: '', lastName: '', email: '', contact: '', status: 'accepted' as SignUpStatus }
 
 /** Sign up a USOS user (searched among people the mirror knows) or an outside person. */
 export function SignUpForms({
@@ -16,8 +19,8 @@ export function SignUpForms({
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<Found>([])
-  const [userStatus, setUserStatus] = useState<'accepted' | 'waiting'>('accepted')
-  const [outside, setOutside] = useState({ firstName: '', lastName: '', email: '', contact: '' })
+  const [userStatus, setUserStatus] = useState<SignUpStatus>('accepted')
+  const [outside, setOutside] = useState(noOutsider)
   const [error, setError] = useState<string | null>(null)
 
   const guard = async (run: () => Promise<void>) => {
@@ -51,7 +54,7 @@ export function SignUpForms({
           <select
             aria-label={t('date.status')}
             value={userStatus}
-            onChange={(e) => setUserStatus(e.target.value as 'accepted' | 'waiting')}
+            onChange={(e) => setUserStatus(e.target.value as SignUpStatus)}
           >
             <option value="accepted">{t('status.accepted')}</option>
             <option value="waiting">{t('status.waiting')}</option>
@@ -91,10 +94,11 @@ export function SignUpForms({
                 firstName: outside.firstName,
                 lastName: outside.lastName,
                 ...(outside.email.trim() ? { email: outside.email.trim() } : {}),
-                ...(outside.contact.trim() ? { contact: outside.contact.trim() } : {})
+                ...(outside.contact.trim() ? { contact: outside.contact.trim() } : {}),
+                status: outside.status
               })
             )
-            setOutside({ firstName: '', lastName: '', email: '', contact: '' })
+            setOutside(noOutsider)
           })
         }}
       >
@@ -111,6 +115,18 @@ export function SignUpForms({
             />
           </div>
         ))}
+        <div className="form-row">
+          {/* USOS puts the person on the reserve list as waiting whatever is asked once the seats are taken. */}
+          <label htmlFor="outside-status">{t('signup.status')}</label>
+          <select
+            id="outside-status"
+            value={outside.status}
+            onChange={(e) => setOutside({ ...outside, status: e.target.value as SignUpStatus })}
+          >
+            <option value="accepted">{t('status.accepted')}</option>
+            <option value="waiting">{t('status.waiting')}</option>
+          </select>
+        </div>
         <button type="submit">{t('signup.signUp')}</button>
       </form>
     </div>
