@@ -1,19 +1,29 @@
 import { expect, it } from 'vitest'
-import { generateMeetingDates } from '../../src/core/schedule'
+import { generateMeetingDates, type GenerateInput } from '../../src/core/schedule'
 import { medianMs, report } from './report'
 
-it('generates 10 years of daily dates with holidays', () => {
-  let count = 0
-  const ms = medianMs(20, () => {
-    count = generateMeetingDates({
-      startDate: '2027-01-01',
-      endDate: '2036-12-31',
-      number: 5000,
-      frequency: 'daily',
-      useCalendar: true,
-      startEven: false
-    }).length
-  })
+const TARGET_MS = 10
+const tenYears: GenerateInput = {
+  startDate: '2027-01-01',
+  endDate: '2036-12-31',
+  number: 5000,
+  frequency: 'daily',
+  useCalendar: true,
+  startEven: false
+}
+
+it('generates 10 years of daily dates with holidays, cold and warm', () => {
+  // The first call in this process (its own fork): the holiday library is set up, ten years of
+  // holidays are computed and the code is not yet optimized. Only this file's call comes before it.
+  const t = performance.now()
+  const count = generateMeetingDates(tenYears).length
+  const coldMs = performance.now() - t
   expect(count).toBeGreaterThan(3000)
-  report(`generate 10y daily + holidays (${count} dates, warm holiday tables)`, ms, 10, 'ms')
+  let warmCount = 0
+  const warmMs = medianMs(20, () => {
+    warmCount = generateMeetingDates(tenYears).length
+  })
+  expect(warmCount).toBe(count)
+  report(`generate 10y daily + holidays (${count} dates), first call (cold)`, coldMs, TARGET_MS, 'ms')
+  report(`generate 10y daily + holidays (${count} dates), warm median of 20`, warmMs, TARGET_MS, 'ms')
 })

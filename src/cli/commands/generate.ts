@@ -37,9 +37,16 @@ export const generateCommand: CliCommand = {
     const duration = intOption(o.duration, 'duration', 1, 24 * 60) ?? 90
     const weekDay = intOption(o['week-day'], 'week-day', 1, 7)
     // --fac-id with --use-calendar: the faculty's free days kept in the profile's mirror (the planner's).
+    // Without the calendar no free day is skipped, so a faculty given alone is a mistake, not a no-op.
     let freeDays: Set<string> = new Set()
     const facId = o['fac-id']
-    if (facId && o['use-calendar'] === true) {
+    if (facId !== undefined && facId.trim() === '') throw new CliError('--fac-id must not be empty')
+    if (facId !== undefined && o['use-calendar'] !== true) {
+      throw new CliError(
+        "--fac-id needs --use-calendar: the faculty's free days are skipped only with the calendar"
+      )
+    }
+    if (facId !== undefined) {
       const profile = openActiveMirror(dataDirOf(o['data-dir']))
       try {
         freeDays = freeDaySet(profile.mirror, facId)
@@ -65,7 +72,12 @@ export const generateCommand: CliCommand = {
     }
     const items = dates.map((day) => timedDate(day, time, duration))
     if (o.json) io.out(`${JSON.stringify(items)}\n`)
-    else for (const item of items) io.out(`${item.start_time} - ${item.end_time.slice(11)}\n`)
+    else
+      for (const item of items) {
+        // The end's time alone when on the same day; its full datetime when past midnight.
+        const sameDay = item.end_time.slice(0, 10) === item.start_time.slice(0, 10)
+        io.out(`${item.start_time} - ${sameDay ? item.end_time.slice(11) : item.end_time}\n`)
+      }
     return 0
   }
 }

@@ -1,5 +1,45 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AccountRepository } from '../../../src/core/accounts'
+import { MirrorSet } from '../../../src/core/app/mirrors'
+import { profileFile } from '../../../src/core/app/paths'
+import { addFreeDay } from '../../../src/core/planner/free-days'
+import { openDatabase, profileMigrations } from '../../../src/core/store'
 import { cli } from '../../helpers/cli'
+
+/** A profile with one account whose mirror keeps a dean's day of WMIM on Friday, Nov 13, 2026. */
+function profileWithFreeDay(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cli-generate-'))
+  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
+  new AccountRepository(profile).upsert({
+    id: 'acc1',
+    baseUrl: 'https://usos.example.edu.pl/',
+    institutionName: null,
+    consumerKey: 'ck',
+    userId: '7',
+    firstName: 'Zofia',
+    lastName: 'Żółkiewska',
+    scopes: [],
+    isDemo: false,
+    needsSignIn: false,
+    createdAt: '2026-11-01T00:00:00Z'
+  })
+  profile.close()
+  const mirrors = new MirrorSet(dataDir)
+  addFreeDay(mirrors.get('acc1'), 'WMIM', '2026-11-13', 'Dzień dziekański')
+  mirrors.closeAll()
+  return dataDir
+}
+
+const week = ['--start-date', '2026-11-09', '--end-date', '2026-11-13', '--number', '10']
+const datesOf = (out: string) => (JSON.parse(out) as Array<{ date: string }>).map((d) => d.date)
+
+const savedTz = process.env.TZ
+afterEach(() => {
+  process.env.TZ = savedTz
+})
 
 describe('office-hours generate', () => {
   it('prints USOS datetimes in Warsaw time, across the October DST change', async () => {
@@ -50,6 +90,82 @@ describe('office-hours generate', () => {
       '2026-11-12',
       '2026-11-13'
     ])
+  })
+
+  it('skips the faculty’s free days kept in the profile with --use-calendar --fac-id', async () => {
+    const dataDir = profileWithFreeDay()
+    const r = await cli(
+      'generate',
+      ...week,
+      ...['--frequency', 'week_days', '--use-calendar', '--fac-id', 'WMIM', '--data-dir', dataDir, '--json']
+    )
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    // Nov 11 is a public holiday, Nov 13 the dean's day.
+    expect(datesOf(r.out)).toEqual(['2026-11-09', '2026-11-10', '2026-11-12'])
+    const other = await cli(
+      'generate',
+      ...week,
+      ...['--frequency', 'week_days', '--use-calendar', '--fac-id', 'WF', '--data-dir', dataDir, '--json']
+    )
+    expect(datesOf(other.out)).toEqual(['2026-11-09', '2026-11-10', '2026-11-12', '2026-11-13'])
+  })
+
+  it('refuses --fac-id without --use-calendar instead of ignoring it', async () => {
+    const dataDir = profileWithFreeDay()
+    for (const args of [
+      [...week, '--frequency', 'week_days', '--fac-id', 'WMIM', '--data-dir', dataDir, '--json'],
+      // Before looking for a profile: the mistake is in the command line.
+      [...week, '--frequency', 'daily', '--fac-id', 'WMIM', '--data-dir', join(dataDir, 'nowhere')]
+    ]) {
+      const r = await cli('generate', ...args)
+      expect(r.code).not.toBe(0)
+      expect(r.out).toBe('')
+      expect(r.err).toMatch(/^office-hours generate: --fac-id needs --use-calendar\b/)
+      expect(r.err.trim().split('\n')).toHaveLength(1)
+    }
+    const empty = await cli('generate', ...week, '--frequency', 'daily', '--use-calendar', '--fac-id', '')
+    expect(empty.code).not.toBe(0)
+    expect(empty.out).toBe('')
+    expect(empty.err.trim()).toBe('office-hours generate: --fac-id must not be empty')
+  })
+
+  it('prints the same Warsaw times in any machine zone, past midnight and in the repeated hour', async () => {
+    const outputs = new Set<string>()
+    for (const zone of ['UTC', 'Europe/Warsaw', 'America/New_York', 'Asia/Tehran']) {
+      process.env.TZ = zone
+      const r = await cli(
+        'generate',
+        ...[
+          '--start-date',
+          '2026-10-24',
+          '--end-date',
+          '2026-10-25',
+          '--number',
+          '2',
+          '--frequency',
+          'daily'
+        ],
+        ...['--time', '02:30', '--duration', '90', '--json']
+      )
+      expect(r.err).toBe('')
+      outputs.add(r.out)
+    }
+    expect([...outputs].map((o) => JSON.parse(o))).toEqual([
+      [
+        { date: '2026-10-24', start_time: '2026-10-24 02:30:00', end_time: '2026-10-24 04:00:00' },
+        // 02:30 comes twice on Oct 25: the first, summer-time one; 90 minutes later the clock shows 03:00.
+        { date: '2026-10-25', start_time: '2026-10-25 02:30:00', end_time: '2026-10-25 03:00:00' }
+      ]
+    ])
+    const text = await cli(
+      'generate',
+      ...['--start-date', '2026-11-20', '--end-date', '2026-11-21', '--number', '2', '--frequency', 'daily'],
+      ...['--time', '23:00', '--duration', '120']
+    )
+    expect(text.out).toBe(
+      '2026-11-20 23:00:00 - 2026-11-21 01:00:00\n2026-11-21 23:00:00 - 2026-11-22 01:00:00\n'
+    )
   })
 
   it.each([
