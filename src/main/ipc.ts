@@ -166,7 +166,8 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async refreshMeetingDate({ meetingDateId }) {
       return officeHours.refreshMeetingDate(meetingDateId)
     },
-    async getRejectionSubstantiations({ facultyId }) {
+    async getRejectionSubstantiations({ facultyId, withParents }) {
+      const parents = withParents !== false
       // Read live and kept, so that rejecting offline still offers the faculty's substantiations.
       const account = await officeHours.ready(officeHours.account())
       const lang = (v: unknown) => {
@@ -175,13 +176,13 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       }
       const { value } = await liveRead(
         officeHours.mirror(),
-        `rejection_substantiations:${facultyId}`,
+        `rejection_substantiations:${facultyId}${parents ? '' : ':own'}`,
         async () => {
           const list = await officeHours
             .caller(account)
             .call<Array<Record<string, unknown>>>('services/meetings/get_rejection_substantiations', {
               fac_id: facultyId,
-              with_parents: true,
+              with_parents: parents,
               fields: 'id|name|message'
             })
           return (Array.isArray(list) ? list : []).map((s): SubstantiationView => ({

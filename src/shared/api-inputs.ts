@@ -82,7 +82,13 @@ export const apiInputs = {
   calendarRange: z.object({ from: day, to: day }).strict(),
   getMeetingDate: z.object({ meetingDateId: id }).strict(),
   refreshMeetingDate: z.object({ meetingDateId: id }).strict(),
-  getRejectionSubstantiations: z.object({ facultyId: id }).strict(),
+  getRejectionSubstantiations: z
+    .object({
+      facultyId: id,
+      /** Also the parent units' (the meeting's substantiation_mode); default: yes. */
+      withParents: z.boolean().optional()
+    })
+    .strict(),
   cancelSync: none,
   listMeetings: none,
   getMeeting: z.object({ meetingId: id }).strict(),

@@ -207,6 +207,8 @@ export interface MeetingDateDetails {
     termId: string | null
     term: LangDict | null
     autoAccept: boolean | null
+    /** Whose substantiations the meeting takes: this_faculty_only or this_faculty_and_parents. */
+    substantiationMode: string | null
   }
   main: ParticipantView[]
   reserve: ParticipantView[]

@@ -98,7 +98,7 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
   const m = stmt(
     db,
     `SELECT m.id, m.name_pl, m.name_en, m.faculty_id, f.name_pl AS f_pl, f.name_en AS f_en, m.term_id,
-            t.name_pl AS t_pl, t.name_en AS t_en, m.auto_accept
+            t.name_pl AS t_pl, t.name_en AS t_en, m.auto_accept, m.substantiation_mode
      FROM meetings m LEFT JOIN faculties f ON f.id = m.faculty_id LEFT JOIN terms t ON t.id = m.term_id WHERE m.id = ?`
   ).get(item.meetingId) as {
     id: string
@@ -111,6 +111,7 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
     t_pl: string | null
     t_en: string | null
     auto_accept: number | null
+    substantiation_mode: string | null
   }
   const all = (stmt(db, PARTICIPANTS).all(meetingDateId) as ParticipantRow[]).map(toParticipant)
   return {
@@ -122,7 +123,8 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
       faculty: m.faculty_id ? { pl: m.f_pl, en: m.f_en } : null,
       termId: m.term_id,
       term: m.term_id ? { pl: m.t_pl, en: m.t_en } : null,
-      autoAccept: m.auto_accept === null ? null : m.auto_accept === 1
+      autoAccept: m.auto_accept === null ? null : m.auto_accept === 1,
+      substantiationMode: m.substantiation_mode
     },
     main: all.filter((p) => p.status !== 'rejected' && !p.isReserve),
     reserve: all.filter((p) => p.status !== 'rejected' && p.isReserve),

@@ -120,6 +120,26 @@ describe('the meetings list', () => {
     expect(groups).toBeGreaterThan(0)
   })
 
+  it('offers only the rejection substantiations the meeting takes (its faculty’s, or also the parents’)', async () => {
+    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    const meetings = await api.listMeetings({})
+    const modes = new Set(meetings.map((m) => m.substantiationMode))
+    expect(modes).toEqual(new Set(['this_faculty_only', 'this_faculty_and_parents']))
+    for (const m of meetings.filter((x) => x.upcomingCount > 0)) {
+      const date = (await api.getMeeting({ meetingId: m.id })).dates.find((d) => (d.registeredCount ?? 0) > 0)
+      if (!date) continue
+      const details = await api.getMeetingDate({ meetingDateId: date.id })
+      expect(details.meeting.substantiationMode).toBe(m.substantiationMode)
+      const withParents = m.substantiationMode !== 'this_faculty_only'
+      const offered = await api.getRejectionSubstantiations({ facultyId: m.facultyId!, withParents })
+      const usos = await client.call<Array<{ id: number | string }>>(
+        'services/meetings/get_rejection_substantiations',
+        { fac_id: m.facultyId!, with_parents: withParents, fields: 'id' }
+      )
+      expect(offered.map((o) => o.id).sort()).toEqual(usos.map((u) => String(u.id)).sort())
+    }
+  })
+
   it('shows a meeting with exactly its dates from the calendar', async () => {
     const [first] = await api.listMeetings({})
     const meeting = await api.getMeeting({ meetingId: first!.id })

@@ -47,7 +47,8 @@ const details: MeetingDateDetails = {
     faculty: null,
     termId: null,
     term: null,
-    autoAccept: false
+    autoAccept: false,
+    substantiationMode: null
   },
   main: [
     person({ id: '1', firstName: '<img src=x onerror=alert(1)>', lastName: 'Żółć' }),

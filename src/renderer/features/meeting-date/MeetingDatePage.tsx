@@ -79,9 +79,10 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       setSelected(new Set())
       reload()
       // What USOS took is then shown as USOS has it (the queue moved up, the real entry instead of
-      // the provisional one, the substantiation's name); a failed sync leaves the local view.
+      // the provisional one, the substantiation's name): this date is read again; offline or on a
+      // failure the local view stands.
       if (list.some((r) => r.outcome === 'done')) {
-        await api.sync().catch(() => {})
+        await api.refreshMeetingDate({ meetingDateId }).catch(() => {})
         reload()
       }
     } catch (e) {
@@ -94,7 +95,11 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
     setRejecting(true)
     if (data?.meeting.facultyId && substantiations === null) {
       api
-        .getRejectionSubstantiations({ facultyId: data.meeting.facultyId })
+        .getRejectionSubstantiations({
+          facultyId: data.meeting.facultyId,
+          // A meeting that takes only its own faculty's substantiations is offered only those.
+          withParents: data.meeting.substantiationMode !== 'this_faculty_only'
+        })
         .then(setSubstantiations, () => setSubstantiations([]))
     }
   }
