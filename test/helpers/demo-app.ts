@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,4 +25,32 @@ export function openDemoApp(dataDir = mkdtempSync(join(tmpdir(), 'demo-app-'))):
     demo: inProcessDemo(dataDir, { scale: 'small' })
   })
   return { dataDir, ctx, api: createApiHandlers(ctx) }
+}
+
+/**
+ * For a describe block: a fresh profile signed in to the in-process demo as `role` and fully
+ * synced before its tests, closed after them. Read `ctx` and `api` inside the tests.
+ */
+export function syncedDemo(role?: 'lecturer' | 'student' | 'template_admin' | 'administrator'): {
+  readonly ctx: AppContext
+  readonly api: ApiHandlers
+} {
+  let opened: { ctx: AppContext; api: ApiHandlers } | null = null
+  beforeAll(async () => {
+    opened = openDemoApp()
+    await opened.api.startDemo(role ? { role } : {})
+    await opened.api.sync({ full: true })
+  }, 60_000)
+  afterAll(async () => {
+    await opened?.ctx.demo?.stop()
+    opened?.ctx.close()
+  })
+  return {
+    get ctx() {
+      return opened!.ctx
+    },
+    get api() {
+      return opened!.api
+    }
+  }
 }

@@ -20,9 +20,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AccountRepository } from '../../src/core/accounts'
-import { MirrorSet } from '../../src/core/app/mirrors'
-import { profileFile } from '../../src/core/app/paths'
+import type { MirrorSet } from '../../src/core/app/mirrors'
 import { addFreeDay, freeDaySet, importFreeDays } from '../../src/core/planner/free-days'
 import {
   FREQUENCIES,
@@ -30,10 +28,10 @@ import {
   generateMeetingDates,
   type GenerateInput
 } from '../../src/core/schedule'
-import { openDatabase, profileMigrations } from '../../src/core/store'
 import { UsosClient, UsosError } from '../../src/core/usos'
 import { startDemoServer, type DemoServer } from '../../src/emulator'
 import { cli } from '../helpers/cli'
+import { profileWithAccount } from '../helpers/profile'
 
 const DAY_MS = 86_400_000
 const ROOT = '00000000'
@@ -135,22 +133,7 @@ beforeAll(async () => {
     demoDb.close()
   }
 
-  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
-  new AccountRepository(profile).upsert({
-    id: 'acc1',
-    baseUrl: 'https://usos.example.edu.pl/',
-    institutionName: null,
-    consumerKey: 'ck',
-    userId: '100001',
-    firstName: 'Demo',
-    lastName: 'Lecturer',
-    scopes: [],
-    isDemo: false,
-    needsSignIn: false,
-    createdAt: '2026-10-01T00:00:00Z'
-  })
-  profile.close()
-  mirrors = new MirrorSet(dataDir)
+  mirrors = profileWithAccount(dataDir, '100001')
   const mirror = mirrors.get('acc1')
   // The app's side: the units above's calendar imported from ICS, the faculty's own days typed in.
   for (const { fac, own, above } of setup) {

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { replaceParticipants, upsertMeeting, upsertMeetingDate, pendingTargets } from '../mirror/write'
 import { stmt } from '../mirror/statements'
+import { recordedRun } from './runs'
 import {
   MEETING_DATE_FIELDS,
   MEETING_FIELDS,
@@ -80,21 +81,7 @@ export async function syncMeetings(
   const days = daysBetween(options.from, options.to)
   if (!(days > 0))
     throw new AppError('invalid_argument', `The sync window ${options.from}..${options.to} is empty.`)
-  const run = stmt(
-    db,
-    "INSERT INTO sync_runs (kind, started_at, state) VALUES ('meetings', ?, 'running')"
-  ).run(new Date().toISOString())
-  const syncId = Number(run.lastInsertRowid)
-  try {
-    return await runSync(db, usos, options, syncId, days)
-  } catch (error) {
-    stmt(db, "UPDATE sync_runs SET finished_at = ?, state = 'failed', summary = ? WHERE id = ?").run(
-      new Date().toISOString(),
-      JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
-      syncId
-    )
-    throw error
-  }
+  return recordedRun(db, 'meetings', new Date(), (syncId) => runSync(db, usos, options, syncId, days))
 }
 
 async function runSync(

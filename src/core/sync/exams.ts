@@ -8,6 +8,7 @@ import { addMonths, format, parseISO } from 'date-fns'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { stmt } from '../mirror/statements'
+import { recordedRun } from './runs'
 import { fieldSelector } from '../usos/fields'
 import type { UsosCaller } from './engine'
 import { expectList, langDict, toUser } from './wire'
@@ -275,21 +276,7 @@ export async function syncExamGroups(
   if (!options.full && last && now.getTime() - Date.parse(last.value) < EXAMS_INTERVAL_MS) {
     return { requests: 0, exams: 0, exam_groups: 0, administered_exams: 0, skipped: true }
   }
-  const syncId = Number(
-    stmt(db, "INSERT INTO sync_runs (kind, started_at, state) VALUES ('exams', ?, 'running')").run(
-      now.toISOString()
-    ).lastInsertRowid
-  )
-  try {
-    return await readAndWrite(db, usos, options, now, syncId)
-  } catch (error) {
-    stmt(db, "UPDATE sync_runs SET finished_at = ?, state = 'failed', summary = ? WHERE id = ?").run(
-      new Date().toISOString(),
-      JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
-      syncId
-    )
-    throw error
-  }
+  return recordedRun(db, 'exams', now, (syncId) => readAndWrite(db, usos, options, now, syncId))
 }
 
 async function readAndWrite(

@@ -3,10 +3,9 @@
  * installation, compared with USOS's own answers: the sessions, every exam of them with all its
  * groups, and each exam's admission conditions; none of it leaks into the calendar.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src/core/app/context'
-import type { ApiHandlers } from '../../../src/shared/api'
-import { openDemoApp } from '../../helpers/demo-app'
+import { syncedDemo } from '../../helpers/demo-app'
 
 type Conditions = Record<string, { examrep: { id: number | string }; grade_value: { symbol: string } | null }>
 
@@ -32,21 +31,11 @@ async function usosOf(ctx: AppContext) {
 }
 
 describe('an exam administrator', () => {
-  let ctx: AppContext
-  let api: ApiHandlers
-  beforeAll(async () => {
-    ;({ ctx, api } = openDemoApp())
-    await api.startDemo({ role: 'administrator' })
-    await api.sync({ full: true })
-  }, 60_000)
-  afterAll(async () => {
-    await ctx.demo?.stop()
-    ctx.close()
-  })
+  const demo = syncedDemo('administrator')
 
   it('sees every session they administer with all its exams, groups and admission conditions, as USOS has them', async () => {
-    const sessions = await api.listAdministeredExams({})
-    const usos = await usosOf(ctx)
+    const sessions = await demo.api.listAdministeredExams({})
+    const usos = await usosOf(demo.ctx)
     const usosSessions = Object.values(usos.administered).flat()
     expect(usosSessions.length).toBeGreaterThan(0)
     expect(sessions.map((s) => s.id).sort()).toEqual(
@@ -73,12 +62,12 @@ describe('an exam administrator', () => {
   })
 
   it('keeps the calendar to the groups they examine', async () => {
-    const sessions = await api.listAdministeredExams({})
+    const sessions = await demo.api.listAdministeredExams({})
     const administered = sessions.flatMap((s) => s.exams.flatMap((e) => e.groups))
     const examined = new Set(
-      (await api.listExams({})).flatMap((e) => e.groups.map((g) => `exam:${g.examId}:${g.number}`))
+      (await demo.api.listExams({})).flatMap((e) => e.groups.map((g) => `exam:${g.examId}:${g.number}`))
     )
-    const calendar = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+    const calendar = (await demo.api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
       (i) => i.kind === 'exam_group'
     )
     expect(new Set(calendar.map((i) => i.id))).toEqual(examined)
@@ -90,39 +79,29 @@ describe('an exam administrator', () => {
   })
 
   it('opens a group of an administered exam with its slots', async () => {
-    const [session] = await api.listAdministeredExams({})
+    const [session] = await demo.api.listAdministeredExams({})
     const exam = session!.exams.find((e) => e.groups.length > 0)!
     const group = exam.groups[0]!
-    const d = await api.getExamGroup({ examId: exam.id, groupNumber: group.number })
+    const d = await demo.api.getExamGroup({ examId: exam.id, groupNumber: group.number })
     expect(d.group.slots).toEqual(group.slots)
     expect(d.exam.administered).toBe(true)
   })
 })
 
 describe('a lecturer', () => {
-  let ctx: AppContext
-  let api: ApiHandlers
-  beforeAll(async () => {
-    ;({ ctx, api } = openDemoApp())
-    await api.startDemo({})
-    await api.sync({ full: true })
-  }, 60_000)
-  afterAll(async () => {
-    await ctx.demo?.stop()
-    ctx.close()
-  })
+  const demo = syncedDemo()
 
   it('administers what USOS says (and the examined exams carry their admission conditions)', async () => {
-    const usos = await usosOf(ctx)
-    const sessions = await api.listAdministeredExams({})
+    const usos = await usosOf(demo.ctx)
+    const sessions = await demo.api.listAdministeredExams({})
     expect(sessions.map((s) => s.id).sort()).toEqual(
       Object.values(usos.administered)
         .flat()
         .map((s) => String(s.id))
         .sort()
     )
-    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
-    const exams = await api.listExams({})
+    const client = demo.ctx.accounts.clientFor(demo.ctx.accounts.active()!.id)
+    const exams = await demo.api.listExams({})
     expect(exams.length).toBeGreaterThan(0)
     const theirs = await client.call<Record<string, { admission_conditions: Conditions }>>(
       'services/exams/exams',

@@ -3,34 +3,22 @@
  * their slots and attendee lists (read from USOS, compared with USOS's own answer), the printed
  * list and CSV, and clashes with office hours.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../src/core/app/context'
-import type { ApiHandlers } from '../../../src/shared/api'
-import { openDemoApp } from '../../helpers/demo-app'
+import { describe, expect, it } from 'vitest'
+import { syncedDemo } from '../../helpers/demo-app'
 
-let ctx: AppContext
-let api: ApiHandlers
-beforeAll(async () => {
-  ;({ ctx, api } = openDemoApp())
-  await api.startDemo({})
-  await api.sync({ full: true })
-}, 60_000)
-afterAll(async () => {
-  await ctx.demo?.stop()
-  ctx.close()
-})
+const demo = syncedDemo()
 
 describe('exams the lecturer examines', () => {
   it('lists every examined group of the calendar with its slots', async () => {
-    const exams = await api.listExams({})
+    const exams = await demo.api.listExams({})
     const groups = exams.flatMap((e) => e.groups)
-    const calendar = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
+    const calendar = (await demo.api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
       (i) => i.kind === 'exam_group'
     )
     expect(groups.length).toBe(calendar.length)
     expect(groups.length).toBeGreaterThan(0)
     // Each exam's examination session, as USOS names it.
-    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    const client = demo.ctx.accounts.clientFor(demo.ctx.accounts.active()!.id)
     for (const e of exams) {
       const usos = await client.call<Record<string, { name: { pl: string }; status: string }>>(
         'services/exams/examination_sessions',
@@ -45,11 +33,11 @@ describe('exams the lecturer examines', () => {
   })
 
   it('has each group’s attendees exactly as USOS lists them, and prints them all', async () => {
-    const client = ctx.accounts.clientFor(ctx.accounts.active()!.id)
+    const client = demo.ctx.accounts.clientFor(demo.ctx.accounts.active()!.id)
     let listed = 0
-    for (const exam of await api.listExams({})) {
+    for (const exam of await demo.api.listExams({})) {
       for (const g of exam.groups) {
-        const d = await api.getExamGroup({ examId: exam.id, groupNumber: g.number })
+        const d = await demo.api.getExamGroup({ examId: exam.id, groupNumber: g.number })
         const usos = await client.call<{ attendees: Array<{ id: string | number }> }>(
           'services/exams/exam_group',
           {
@@ -62,14 +50,14 @@ describe('exams the lecturer examines', () => {
         expect(d.attendees.map((a) => a.userId).sort()).toEqual(
           usos.attendees.map((a) => String(a.id)).sort()
         )
-        const printed = await api.printExamAttendees({
+        const printed = await demo.api.printExamAttendees({
           examId: exam.id,
           groupNumber: g.number,
           language: 'pl'
         })
         expect(printed.printed).toBe(false)
         for (const a of d.attendees) expect(printed.html).toContain(a.lastName)
-        const csv = await api.exportExamAttendees({
+        const csv = await demo.api.exportExamAttendees({
           examId: exam.id,
           groupNumber: g.number,
           format: 'csv',
@@ -83,20 +71,20 @@ describe('exams the lecturer examines', () => {
   })
 
   it('flags an exam group that overlaps office hours', async () => {
-    const db = ctx.mirrors.get(ctx.accounts.active()!.id)
-    const [exam] = await api.listExams({})
+    const db = demo.ctx.mirrors.get(demo.ctx.accounts.active()!.id)
+    const [exam] = await demo.api.listExams({})
     const g = exam!.groups[0]!
     const meeting = db.prepare('SELECT id FROM meetings LIMIT 1').get() as { id: string }
     db.prepare(
       "INSERT INTO meeting_dates (id, meeting_id, start_time, end_time) VALUES ('clash-test', ?, ?, ?)"
     ).run(meeting.id, g.start, g.end)
-    const d = await api.getExamGroup({ examId: exam!.id, groupNumber: g.number })
+    const d = await demo.api.getExamGroup({ examId: exam!.id, groupNumber: g.number })
     expect(d.group.clashes.map((c) => c.id)).toContain('clash-test')
     db.prepare("DELETE FROM meeting_dates WHERE id = 'clash-test'").run()
   })
 
   it('answers not_found for a group that is not there', async () => {
-    await expect(api.getExamGroup({ examId: 'nope', groupNumber: 1 })).rejects.toMatchObject({
+    await expect(demo.api.getExamGroup({ examId: 'nope', groupNumber: 1 })).rejects.toMatchObject({
       code: 'not_found'
     })
   })

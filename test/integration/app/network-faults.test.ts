@@ -15,6 +15,7 @@ import { syncMeetings } from '../../../src/core/sync'
 import { syncWindow } from '../../../src/core/app/office-hours'
 import { createApiHandlers } from '../../../src/main/ipc'
 import type { ApiHandlers } from '../../../src/shared/api'
+import type { CalendarItem } from '../../../src/shared/types'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
 import { Outbox } from '../../../src/core/outbox'
 import { signInThrough, startFaultyProxy, type FaultyProxy } from '../../helpers/faulty-proxy'
@@ -165,7 +166,11 @@ describe('network faults', () => {
 })
 
 describe('changes queued while USOS cannot be reached', () => {
-  async function profile(outboxRetryDelaysMs?: number[]) {
+  /** A profile of its own signed in through the proxy; the network is back to normal after `run`. */
+  async function withProfile(
+    outboxRetryDelaysMs: number[] | undefined,
+    run: (p: { ownApi: ApiHandlers; date: CalendarItem }) => Promise<void>
+  ): Promise<void> {
     const own = createAppContext({
       dataDir: mkdtempSync(join(tmpdir(), 'resend-')),
       shell: 'web',
@@ -179,7 +184,12 @@ describe('changes queued while USOS cannot be reached', () => {
     const date = (await ownApi.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).find(
       (i) => i.kind === 'meeting_date' && (i.acceptedCount ?? 0) < (i.seatsLimit ?? 0)
     )!
-    return { own, ownApi, date }
+    try {
+      await run({ ownApi, date })
+    } finally {
+      mode = { kind: 'ok', every: 1 }
+      own.close()
+    }
   }
   const named = async (a: ApiHandlers, dateId: string, lastName: string) => {
     const d = await a.getMeetingDate({ meetingDateId: dateId })
@@ -187,8 +197,7 @@ describe('changes queued while USOS cannot be reached', () => {
   }
 
   it('are sent by themselves once USOS answers again, with no sync, exactly once', async () => {
-    const { own, ownApi, date } = await profile([100, 200])
-    try {
+    await withProfile([100, 200], async ({ ownApi, date }) => {
       mode = { kind: 'drop', every: 1 }
       const queued = await ownApi.signUpOutsidePerson({
         meetingDateId: date.id,
@@ -209,16 +218,12 @@ describe('changes queued while USOS cannot be reached', () => {
       const people = await named(ownApi, date.id, 'Wróciła')
       expect(people).toHaveLength(1)
       expect(people[0]!.pending).toBe(false)
-    } finally {
-      mode = { kind: 'ok', every: 1 }
-      own.close()
-    }
+    })
   }, 60_000)
 
   it('are sent at once when the window says the network is back (sendOutbox)', async () => {
     // The default waits are seconds long: only sendOutbox can send it within this test.
-    const { own, ownApi, date } = await profile()
-    try {
+    await withProfile(undefined, async ({ ownApi, date }) => {
       mode = { kind: 'drop', every: 1 }
       await ownApi.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Sieć', lastName: 'Online' })
       expect(await ownApi.sendOutbox({})).toEqual({ pending: 1, needsAttention: 0 })
@@ -226,15 +231,11 @@ describe('changes queued while USOS cannot be reached', () => {
       expect(await ownApi.sendOutbox({})).toEqual({ pending: 0, needsAttention: 0 })
       await ownApi.sync({ full: true })
       expect(await named(ownApi, date.id, 'Online')).toHaveLength(1)
-    } finally {
-      mode = { kind: 'ok', every: 1 }
-      own.close()
-    }
+    })
   }, 60_000)
 
   it('still offers the rejection substantiations read before, and says clearly when none were', async () => {
-    const { own, ownApi } = await profile()
-    try {
+    await withProfile(undefined, async ({ ownApi }) => {
       const [meeting] = await ownApi.listMeetings({})
       const online = await ownApi.getRejectionSubstantiations({ facultyId: meeting!.facultyId! })
       expect(online.length).toBeGreaterThan(0)
@@ -243,24 +244,17 @@ describe('changes queued while USOS cannot be reached', () => {
       await expect(ownApi.getRejectionSubstantiations({ facultyId: '999999' })).rejects.toMatchObject({
         code: 'offline'
       })
-    } finally {
-      mode = { kind: 'ok', every: 1 }
-      own.close()
-    }
+    })
   }, 60_000)
 
   it('keeps the mirror’s copy of a date when its page cannot read it again', async () => {
-    const { own, ownApi, date } = await profile()
-    try {
+    await withProfile(undefined, async ({ ownApi, date }) => {
       const before = await ownApi.getMeetingDate({ meetingDateId: date.id })
       mode = { kind: 'drop', every: 1 }
       expect(await ownApi.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'offline' })
       expect(await ownApi.getMeetingDate({ meetingDateId: date.id })).toEqual(before)
       mode = { kind: 'ok', every: 1 }
       expect(await ownApi.refreshMeetingDate({ meetingDateId: date.id })).toEqual({ outcome: 'refreshed' })
-    } finally {
-      mode = { kind: 'ok', every: 1 }
-      own.close()
-    }
+    })
   }, 60_000)
 })

@@ -2,32 +2,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AccountRepository } from '../../../src/core/accounts'
-import { MirrorSet } from '../../../src/core/app/mirrors'
-import { profileFile } from '../../../src/core/app/paths'
 import { addFreeDay } from '../../../src/core/planner/free-days'
-import { openDatabase, profileMigrations } from '../../../src/core/store'
 import { cli } from '../../helpers/cli'
+import { profileWithAccount } from '../../helpers/profile'
 
 /** A profile with one account whose mirror keeps a dean's day of WMIM on Friday, Nov 13, 2026. */
 function profileWithFreeDay(): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'cli-generate-'))
-  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
-  new AccountRepository(profile).upsert({
-    id: 'acc1',
-    baseUrl: 'https://usos.example.edu.pl/',
-    institutionName: null,
-    consumerKey: 'ck',
-    userId: '7',
-    firstName: 'Zofia',
-    lastName: 'Żółkiewska',
-    scopes: [],
-    isDemo: false,
-    needsSignIn: false,
-    createdAt: '2026-11-01T00:00:00Z'
-  })
-  profile.close()
-  const mirrors = new MirrorSet(dataDir)
+  const mirrors = profileWithAccount(dataDir)
   addFreeDay(mirrors.get('acc1'), 'WMIM', '2026-11-13', 'Dzień dziekański')
   mirrors.closeAll()
   return dataDir

@@ -4,32 +4,14 @@ import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../../helpers/cli'
-import { AccountRepository } from '../../../src/core/accounts'
-import { MirrorSet } from '../../../src/core/app/mirrors'
-import { profileFile } from '../../../src/core/app/paths'
-import { openDatabase, profileMigrations } from '../../../src/core/store'
+import { profileWithAccount } from '../../helpers/profile'
 import { syncMeetings } from '../../../src/core/sync'
 import { fakeUsos } from '../../helpers/fake-usos'
 
 let dataDir: string
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cli-mirror-'))
-  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
-  new AccountRepository(profile).upsert({
-    id: 'acc1',
-    baseUrl: 'https://usos.example.edu.pl/',
-    institutionName: null,
-    consumerKey: 'ck',
-    userId: '7',
-    firstName: 'Zofia',
-    lastName: 'Żółkiewska',
-    scopes: [],
-    isDemo: false,
-    needsSignIn: false,
-    createdAt: '2026-11-01T00:00:00Z'
-  })
-  profile.close()
-  const mirrors = new MirrorSet(dataDir)
+  const mirrors = profileWithAccount(dataDir)
   await syncMeetings(mirrors.get('acc1'), fakeUsos().usos, {
     lecturerId: '7',
     from: '2026-11-01',
