@@ -1,55 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { participantListCsv, participantListHtml } from '../../../src/core/export'
-import type { MeetingDateDetails, ParticipantView } from '../../../src/shared/types'
+import { meetingDate, person } from '../../helpers/meeting-date-fixture'
 
-const person = (over: Partial<ParticipantView>): ParticipantView => ({
-  id: '1',
-  pending: false,
-  isExternal: false,
-  userId: '55',
-  firstName: 'Anna',
-  lastName: 'Nowak',
-  titles: null,
-  studentNumber: '123456',
-  email: null,
-  contact: null,
-  status: 'accepted',
-  isReserve: false,
-  numberInQueue: 1,
-  substantiation: null,
-  substantiationMessage: null,
-  rejectionSubstantiation: null,
-  rejectionMessage: null,
-  notesCount: 0,
-  ...over
-})
-
-const details: MeetingDateDetails = {
-  item: {
-    kind: 'meeting_date',
-    id: '10',
-    meetingId: '1',
-    title: { pl: 'Dyżur', en: 'Office hours' },
-    comment: { pl: null, en: null },
-    start: '2026-11-24 10:00:00',
-    end: '2026-11-24 11:30:00',
-    room: '101, Gmach',
-    seatsLimit: 5,
-    reserveSeatsLimit: 2,
-    acceptedCount: 2,
-    waitingCount: 1,
-    registeredCount: 3
-  },
-  meeting: {
-    id: '1',
-    name: { pl: 'Dyżur', en: 'Office hours' },
-    facultyId: 'F1',
-    faculty: null,
-    termId: null,
-    term: null,
-    autoAccept: false,
-    substantiationMode: null
-  },
+const details = meetingDate({
   main: [
     person({ id: '1', firstName: '<img src=x onerror=alert(1)>', lastName: 'Żółć' }),
     person({
@@ -73,9 +26,8 @@ const details: MeetingDateDetails = {
       numberInQueue: 1,
       substantiationMessage: 'pytanie; o "egzamin"'
     })
-  ],
-  rejected: []
-}
+  ]
+})
 
 describe('participant list', () => {
   it('prints names as text, never as HTML', () => {
