@@ -5,6 +5,7 @@ import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
+import { icsSequencesMigration } from './schema-ics'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -249,5 +250,8 @@ mirrorMigrations.push(slipsMigration)
 
 // 12: exams the user administers, admission conditions.
 mirrorMigrations.push(examAdminMigration)
+
+// 13: what the ICS exports last wrote per event (its content hash and SEQUENCE).
+mirrorMigrations.push(icsSequencesMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -45,6 +45,8 @@ describe('ICS export', () => {
     expect(text).not.toMatch(/[^\r]\n/)
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw')
     expect(text).toContain('DTSTAMP:20261122T100000Z')
+    // Lines as ical.js writes them, every one ended by CRLF (no blank line at the end).
+    expect(ICAL.stringify(ICAL.parse(text))).toBe(text)
     const events = parse(text)
     expect(events.map((e) => e.uid)).toEqual([
       'meeting-date-10@usos.example.edu.pl',
@@ -68,6 +70,88 @@ describe('ICS export', () => {
     expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid))
     expect(after[0]!.sequence).toBe(before[0]!.sequence + 1)
     expect(after[1]!.sequence).toBe(before[1]!.sequence)
+  })
+
+  it('keeps SEQUENCE when nothing changed and raises it by one whenever what is written changes', async () => {
+    const sequences = (options: Partial<Parameters<typeof buildIcs>[1]> = {}) =>
+      Object.fromEntries(
+        parse(buildIcs(db, { uidDomain: 'u.example', ...options }).text).map((e) => [e.uid, e.sequence])
+      )
+    const [d10, d11] = ['meeting-date-10@u.example', 'meeting-date-11@u.example']
+    // A UID exported for the first time starts from the mirror's revision, the SEQUENCE earlier
+    // versions wrote, so no subscribed calendar sees it go down.
+    db.prepare("UPDATE meeting_dates SET revision = 3 WHERE id = '10'").run()
+    const first = sequences()
+    expect(first).toEqual({ [d10]: 3, [d11]: 0 })
+    expect(sequences()).toEqual(first)
+    await syncMeetings(db, usos.usos, window)
+    expect(sequences()).toEqual(first)
+
+    // The meeting renamed: every date's SUMMARY changes.
+    usos.state.meetings[0]!.name = { pl: 'Konsultacje przed kolokwium', en: 'Consultations' }
+    await syncMeetings(db, usos.usos, window)
+    const renamed = sequences()
+    expect(renamed).toEqual({ [d10]: 4, [d11]: 1 })
+    expect(sequences()).toEqual(renamed)
+
+    // One date moved.
+    Object.assign(usos.state.dates[1]!, {
+      start_time: '2026-12-01 12:00:00',
+      end_time: '2026-12-01 13:30:00'
+    })
+    await syncMeetings(db, usos.usos, window)
+    const moved = sequences()
+    expect(moved).toEqual({ [d10]: 4, [d11]: 2 })
+
+    // Participants' names (opt-in): the first export with names records them, a changed list raises it.
+    expect(sequences({ withParticipants: true })).toEqual(moved)
+    usos.state.participants[10]!.push({
+      ...structuredClone(usos.state.participants[10]![0]!),
+      id: 101,
+      user: { id: '56', first_name: 'Jan', last_name: 'Kowalski', student_number: '123457' },
+      number_in_queue: 2
+    })
+    Object.assign(usos.state.dates[0]!, { registered_participants_count: 2, accepted_participants_count: 2 })
+    await syncMeetings(db, usos.usos, window)
+    const joined = sequences({ withParticipants: true })
+    expect(joined).toEqual({ [d10]: 5, [d11]: 2 })
+    expect(
+      parse(buildIcs(db, { uidDomain: 'u.example', withParticipants: true }).text)[0]!.description
+    ).toContain('Jan Kowalski')
+    // The SEQUENCE is one per UID: the export without names never goes back below it, and
+    // alternating languages and variants leaves every SEQUENCE where it is.
+    expect(sequences()).toEqual(joined)
+    expect(sequences({ language: 'en' })).toEqual(joined)
+    expect(sequences({ withParticipants: true })).toEqual(joined)
+    expect(sequences()).toEqual(joined)
+  })
+
+  it('does the same for the exam groups the user examines', () => {
+    db.exec(`
+      INSERT INTO exams (id, course_id, name_pl, name_en) VALUES ('E1', '1000-ALG', 'Egzamin z algebry', 'Algebra exam');
+      INSERT INTO exam_groups (exam_id, number, exam_start, exam_end, room_id, is_examiner, revision)
+        VALUES ('E1', 1, '2027-02-01 09:00:00', '2027-02-01 11:00:00', '3', 1, 2),
+               ('E1', 2, '2027-02-02 09:00:00', '2027-02-02 11:00:00', NULL, 0, 0);
+    `)
+    const group = () =>
+      parse(buildIcs(db, { uidDomain: 'u.example' }).text).find((e) => e.uid === 'exam-group-E1-1@u.example')!
+    const first = group()
+    expect([first.sequence, first.summary, first.location]).toEqual([
+      2,
+      'Egzamin z algebry (1000-ALG)',
+      '101, Gmach'
+    ])
+    expect(parse(buildIcs(db, { uidDomain: 'u.example' }).text)).toHaveLength(3)
+    expect(group().sequence).toBe(2)
+    db.prepare("UPDATE exams SET name_pl = 'Egzamin z algebry liniowej' WHERE id = 'E1'").run()
+    expect([group().sequence, group().summary]).toEqual([3, 'Egzamin z algebry liniowej (1000-ALG)'])
+    db.prepare("UPDATE rooms SET building_name_pl = 'Gmach Główny' WHERE id = '3'").run()
+    expect(group().sequence).toBe(4)
+    db.prepare(
+      "UPDATE exam_groups SET exam_end = '2027-02-01 12:00:00' WHERE exam_id = 'E1' AND number = 1"
+    ).run()
+    expect(group().sequence).toBe(5)
+    expect(group().sequence).toBe(5)
   })
 
   it('filters by range and meeting, and lists participants only when asked', () => {
