@@ -302,8 +302,11 @@ function meetingDateEvents(
     const lines = [m.summary]
     const location = roomId === null ? undefined : rooms.get(roomId)
     if (location) lines.push(location)
-    // The date's own comment, or else the meeting's.
-    let description = pick(commentPl, commentEn, language) || m.comment
+    // The date's own comment first; the meeting's too when it says something else.
+    const own = pick(commentPl, commentEn, language)
+    let description = own
+    if (m.comment && m.comment.trim() !== own.trim())
+      description = description ? `${description}\n\n${m.comment}` : m.comment
     const names = people?.get(id)
     if (names?.length)
       description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`

@@ -154,6 +154,22 @@ describe('ICS export', () => {
     expect(group().sequence).toBe(5)
   })
 
+  it("describes a date by its own comment and the meeting's, each once", async () => {
+    usos.state.meetings[0]!.comment = { pl: 'Proszę o zapis w USOSweb', en: 'Please sign up in USOSweb' }
+    await syncMeetings(db, usos.usos, window)
+    const descriptions = (options: Partial<Parameters<typeof buildIcs>[1]> = {}) =>
+      parse(buildIcs(db, { uidDomain: 'u', ...options }).text).map((e) => e.description)
+    expect(descriptions()).toEqual([`${hostile}\n\nProszę o zapis w USOSweb`, 'Proszę o zapis w USOSweb'])
+    expect(descriptions({ language: 'en', withParticipants: true })).toEqual([
+      'room\n\nPlease sign up in USOSweb\n\nParticipants:\nAnna Nowak',
+      'Please sign up in USOSweb'
+    ])
+    // The same words on the date and on the meeting are said once.
+    usos.state.dates[0]!.comment = { pl: 'Proszę o zapis w USOSweb ', en: null }
+    await syncMeetings(db, usos.usos, window)
+    expect(descriptions()).toEqual(['Proszę o zapis w USOSweb ', 'Proszę o zapis w USOSweb'])
+  })
+
   it('filters by range and meeting, and lists participants only when asked', () => {
     expect(buildIcs(db, { uidDomain: 'u', from: '2026-11-30', to: '2026-12-31' }).count).toBe(1)
     expect(buildIcs(db, { uidDomain: 'u', meetingId: 'nope' }).count).toBe(0)
