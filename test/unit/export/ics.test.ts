@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
@@ -9,9 +9,18 @@ import { mirrorMigrations } from '../../../src/core/mirror'
 import { openDatabase } from '../../../src/core/store'
 import { syncMeetings } from '../../../src/core/sync'
 import { fakeUsos } from '../../helpers/fake-usos'
+import { PYTHON, pythonIcalendar } from '../../helpers/python-icalendar'
 
 const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
 const hostile = 'Sala 1, piętro 2; wejście B\\C\nDruga linia 🎓 ' + 'długi komentarz '.repeat(150)
+
+const hostileRoom = 'A-1,2;3\\4 🎓'
+const hostileBuilding =
+  'Gmach „Główny”; skrzydło B, piętro 2\\3\nwejście od ul. Banacha 🎓 ' +
+  'bardzo długi opis budynku; '.repeat(12)
+const hostileFirst = 'Zoë, Anna; \\ "Ania" 👩‍🎓'
+const hostileUserLast = 'Nowak; "Ania", ' + 'Żółć'.repeat(30)
+const hostileLast = 'Kowalska,\nz Wrocławia 🎓🎓🎓 ' + 'ą'.repeat(60)
 
 let db: ReturnType<typeof openDatabase>['db']
 let usos: ReturnType<typeof fakeUsos>
@@ -27,6 +36,35 @@ beforeEach(async () => {
   }
   await syncMeetings(db, usos.usos, window)
 })
+
+/** Date 10 in a room with punctuation, a backslash, a newline and emoji; two participants named so. */
+async function withHostileRoomAndNames() {
+  Object.assign(usos.state.dates[0]!, {
+    comment: { pl: 'sala', en: 'room' },
+    room: {
+      id: 3,
+      number: hostileRoom,
+      building_name: { pl: hostileBuilding, en: 'Main building' },
+      capacity: 30
+    },
+    registered_participants_count: 2,
+    accepted_participants_count: 2
+  })
+  const [anna] = usos.state.participants[10]!
+  anna!.user = { id: '55', first_name: hostileFirst, last_name: hostileUserLast, student_number: '123456' }
+  usos.state.participants[10]!.push({
+    ...structuredClone(anna!),
+    id: 102,
+    is_external: true,
+    user: null,
+    external_first_name: hostileFirst,
+    external_last_name: hostileLast,
+    external_email: null,
+    external_contact: null,
+    number_in_queue: 2
+  })
+  await syncMeetings(db, usos.usos, window)
+}
 
 function parse(text: string) {
   const component = new ICAL.Component(ICAL.parse(text))
@@ -179,22 +217,66 @@ describe('ICS export', () => {
     )
   })
 
-  it.skipIf(!existsSync('/usr/bin/python3'))(
-    'parses cleanly in Python icalendar, which records broken parts instead of raising',
-    () => {
-      const file = join(mkdtempSync(join(tmpdir(), 'ics-py-')), 'out.ics')
-      writeFileSync(file, buildIcs(db, { uidDomain: 'u', withParticipants: true }).text)
-      const script = `
-import sys, icalendar
+  it('keeps hostile rooms, buildings and names through the round trip, every line within 75 octets', async () => {
+    await withHostileRoomAndNames()
+    const { text } = buildIcs(db, { uidDomain: 'u', withParticipants: true })
+    for (const l of text.split('\r\n')) {
+      expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75)
+      // Folded between characters, never inside one (a lone surrogate would be half an emoji).
+      expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    }
+    expect(text.split('\r\n').some((l) => l.startsWith(' '))).toBe(true)
+    const [first] = parse(text)
+    expect(first!.location).toBe(`${hostileRoom}, ${hostileBuilding}`)
+    expect(first!.description).toBe(
+      `sala\n\nUczestnicy:\n${hostileFirst} ${hostileUserLast}\n${hostileFirst} ${hostileLast}`
+    )
+    expect(parse(buildIcs(db, { uidDomain: 'u', language: 'en' }).text)[0]!.location).toBe(
+      `${hostileRoom}, Main building`
+    )
+  })
+
+  it('parses cleanly and alike in Python icalendar, which records broken parts instead of raising', async (ctx) => {
+    const python = pythonIcalendar()
+    if (!python.available) ctx.skip(python.reason)
+    await withHostileRoomAndNames()
+    usos.state.meetings[0]!.comment = { pl: 'Proszę o zapis; „pokój” 3180, II piętro', en: null }
+    await syncMeetings(db, usos.usos, window)
+    const { text } = buildIcs(db, { uidDomain: 'u', withParticipants: true })
+    const file = join(mkdtempSync(join(tmpdir(), 'ics-py-')), 'out.ics')
+    writeFileSync(file, text)
+    const script = `
+import json, sys, datetime, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 broken = [str(c.errors) for c in cal.walk() if getattr(c, 'errors', None)]
-events = [c for c in cal.walk('VEVENT')]
-print(len(events), len(broken), broken)
+utc = lambda d: d.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+events = [{'uid': str(c['uid']), 'sequence': int(c['sequence']), 'summary': str(c['summary']),
+           'location': str(c['location']) if 'location' in c else None,
+           'description': str(c['description']) if 'description' in c else None,
+           'start': utc(c.decoded('dtstart')), 'end': utc(c.decoded('dtend'))} for c in cal.walk('VEVENT')]
+print(json.dumps({'broken': broken, 'events': events}))
 `
-      const run = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })
-      if (run.stderr.includes("No module named 'icalendar'")) return
-      expect(run.status, run.stderr).toBe(0)
-      expect(run.stdout.trim()).toBe('2 0 []')
-    }
-  )
+    const run = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const read = JSON.parse(run.stdout) as { broken: string[]; events: unknown[] }
+    expect(read.broken).toEqual([])
+    const iso = (t: ICAL.Time) => t.toJSDate().toISOString().replace('.000Z', 'Z')
+    expect(read.events).toEqual(
+      parse(text).map((e) => ({
+        uid: e.uid,
+        sequence: e.sequence,
+        summary: e.summary,
+        location: e.location || null,
+        description: e.description || null,
+        start: iso(e.startDate),
+        end: iso(e.endDate)
+      }))
+    )
+    expect(read.events).toHaveLength(2)
+  })
+
+  it('fails the Python check in CI, and only skips it elsewhere, when icalendar cannot be had', () => {
+    expect(() => pythonIcalendar({ CI: 'true' }, '/nonexistent/python3')).toThrow(/needed in CI/)
+    expect(pythonIcalendar({}, '/nonexistent/python3')).toMatchObject({ available: false })
+  })
 })
