@@ -68,8 +68,11 @@ function zoneText(): string {
   return vtimezone
 }
 
-/** What the mirror holds for a UID: its SEQUENCE and this variant's hash; null: never exported. */
-type Stored = readonly [sequence: number, hash: string | null] | null
+/**
+ * What the mirror holds for a UID: its SEQUENCE, and the hash and SEQUENCE this variant of the
+ * export last wrote for it (null: this variant never did); null as a whole: never exported.
+ */
+type Stored = readonly [sequence: number, hash: string | null, written: number | null] | null
 
 /** One event before its SEQUENCE is known. */
 interface EventContent {
@@ -89,16 +92,19 @@ interface EventContent {
 /**
  * Writes one calendar. Lines that repeat across events (a meeting's SUMMARY, a room's LOCATION,
  * a comment, small SEQUENCE numbers, DTSTAMP) are written by ical.js once per export; the
- * VTIMEZONE once per process. Each event's SEQUENCE comes from its content hash against what this
- * variant of the export wrote last time (`Stored`): a UID seen for the first time starts at its
- * revision; a changed hash raises it by one, except for a variant exported for the first time,
- * which only records its hash. `save` stores what changed, in the export's transaction.
+ * VTIMEZONE once per process.
+ *
+ * Each event's SEQUENCE: a UID seen for the first time starts at its revision. Afterwards the
+ * UID's SEQUENCE is raised by one when this variant's hash differs from what it wrote last,
+ * unless another variant has raised it since then (one change, one step, however the variants
+ * alternate); otherwise it stays. So it never goes down, and each file's SEQUENCE grows with each
+ * change of what that file says. `save` stores what changed, in the export's transaction.
  */
 class IcsWriter {
   private readonly repeated = new Map<string, Map<string, string>>()
   private readonly sequences = new Map<number, string>()
   private readonly stampLine: string
-  private readonly changes: Array<[uid: string, sequence: number | null, hash: string]> = []
+  private readonly changes: Array<[uid: string, sequence: number | null, hash: string, written: number]> = []
   readonly events: string[] = []
 
   constructor(
@@ -127,11 +133,13 @@ class IcsWriter {
     let sequence: number
     if (!stored) {
       sequence = e.revision
-      this.changes.push([e.uid, sequence, h])
-    } else if (stored[1] !== h) {
-      sequence = stored[1] === null ? stored[0] : stored[0] + 1
-      this.changes.push([e.uid, sequence === stored[0] ? null : sequence, h])
-    } else sequence = stored[0]
+      this.changes.push([e.uid, sequence, h, sequence])
+    } else {
+      const [current, before, written] = stored
+      sequence = before !== null && before !== h && written === current ? current + 1 : current
+      if (sequence !== current || before !== h || written !== sequence)
+        this.changes.push([e.uid, sequence === current ? null : sequence, h, sequence])
+    }
     let seq = this.sequences.get(sequence)
     if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
     this.events.push(
@@ -144,15 +152,16 @@ class IcsWriter {
     if (!events.length) return
     const rows = stmt(
       db,
-      `SELECT s.uid, s.sequence, h.hash FROM json_each(?) j
+      `SELECT s.uid, s.sequence, h.hash, h.sequence AS written FROM json_each(?) j
        JOIN ics_sequences s ON s.uid = j.value
        LEFT JOIN ics_hashes h ON h.uid = s.uid AND h.variant = ?`
     ).all(JSON.stringify(events.map((e) => e.uid)), this.variant) as Array<{
       uid: string
       sequence: number
       hash: string | null
+      written: number | null
     }>
-    const stored = new Map(rows.map((r) => [r.uid, [r.sequence, r.hash] as const]))
+    const stored = new Map(rows.map((r) => [r.uid, [r.sequence, r.hash, r.written] as const]))
     for (const e of events) this.add(e, stored.get(e.uid) ?? null)
   }
 
@@ -165,12 +174,12 @@ class IcsWriter {
     )
     const setHash = stmt(
       db,
-      `INSERT INTO ics_hashes (uid, variant, hash) VALUES (?, ?, ?)
-       ON CONFLICT(uid, variant) DO UPDATE SET hash = excluded.hash`
+      `INSERT INTO ics_hashes (uid, variant, hash, sequence) VALUES (?, ?, ?, ?)
+       ON CONFLICT(uid, variant) DO UPDATE SET hash = excluded.hash, sequence = excluded.sequence`
     )
-    for (const [uid, sequence, h] of this.changes) {
+    for (const [uid, sequence, h, written] of this.changes) {
       if (sequence !== null) setSequence.run(uid, sequence)
-      setHash.run(uid, this.variant, h)
+      setHash.run(uid, this.variant, h, written)
     }
     this.changes.length = 0
   }
@@ -275,7 +284,7 @@ function meetingDateEvents(
   const rows = stmt(
     db,
     `SELECT d.id, d.meeting_id, d.start_time, d.end_time, d.revision, d.comment_pl, d.comment_en, d.room_id,
-            s.sequence, h.hash
+            s.sequence, h.hash, h.sequence AS written
      FROM meeting_dates d
      LEFT JOIN ics_sequences s ON s.uid = 'meeting-date-' || d.id || '@' || ?
      LEFT JOIN ics_hashes h ON h.uid = s.uid AND h.variant = ?
@@ -293,11 +302,24 @@ function meetingDateEvents(
       commentEn: string | null,
       roomId: string | null,
       sequence: number | null,
-      hash: string | null
+      hash: string | null,
+      written: number | null
     ]
   >
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
-  for (const [id, meetingId, start, end, revision, commentPl, commentEn, roomId, sequence, h] of rows) {
+  for (const [
+    id,
+    meetingId,
+    start,
+    end,
+    revision,
+    commentPl,
+    commentEn,
+    roomId,
+    sequence,
+    h,
+    written
+  ] of rows) {
     const m = meetings.get(meetingId) ?? noMeeting
     const lines = [m.summary]
     const location = roomId === null ? undefined : rooms.get(roomId)
@@ -313,7 +335,7 @@ function meetingDateEvents(
     if (description) lines.push(writer.text('description', description))
     writer.add(
       { uid: `meeting-date-${id}@${options.uidDomain}`, revision, start, end, lines },
-      sequence === null ? null : [sequence, h]
+      sequence === null ? null : [sequence, h, written]
     )
   }
 }

@@ -162,6 +162,15 @@ describe('ICS export', () => {
     expect(sequences({ language: 'en' })).toEqual(joined)
     expect(sequences({ withParticipants: true })).toEqual(joined)
     expect(sequences()).toEqual(joined)
+
+    // One change seen by several variants is one step, whichever exports first.
+    usos.state.meetings[0]!.name = { pl: 'Konsultacje', en: 'Consultations' }
+    await syncMeetings(db, usos.usos, window)
+    const again = sequences({ withParticipants: true })
+    expect(again).toEqual({ [d10]: 6, [d11]: 3 })
+    expect(sequences()).toEqual(again)
+    expect(sequences({ language: 'en' })).toEqual(again)
+    expect(sequences({ withParticipants: true })).toEqual(again)
   })
 
   it('does the same for the exam groups the user examines', () => {
