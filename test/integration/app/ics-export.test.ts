@@ -3,6 +3,8 @@
  * ical.js and compared event by event with the mirror (meeting dates and exam groups), and its
  * SEQUENCEs across exports, syncs and changes made in USOS.
  */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TZDate } from '@date-fns/tz'
 import Database from 'better-sqlite3'
@@ -206,5 +208,35 @@ describe('ICS export of the demo calendar', () => {
     expect(await sequences(false)).toEqual(after)
     expect(await sequences(false)).toEqual(after)
     expect(await sequences(true)).toEqual(after)
+  })
+
+  it('keeps the file rewritten after each sync in step: same SEQUENCEs, raised only by a change', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'auto-ics-')), 'office-hours.ics')
+    const sequences = (text: string) =>
+      Object.fromEntries(parse(text).map((e) => [e.uid, e.sequence])) as Record<string, number>
+    await api.updateSettings({ autoExportIcsPath: file })
+    try {
+      expect((await api.sync({})).autoExport).toMatchObject({ path: file, error: null })
+      const first = sequences(readFileSync(file, 'utf8'))
+      expect(first).toEqual(sequences((await api.exportIcs({})).text))
+      await api.sync({ full: true })
+      expect(sequences(readFileSync(file, 'utf8'))).toEqual(first)
+
+      const last = mirror()
+        .prepare('SELECT id FROM meeting_dates ORDER BY start_time DESC, id DESC LIMIT 1')
+        .pluck()
+        .get() as string
+      const usos = new Database(join(dataDir, 'demo-installation', 'demo-installation.sqlite'))
+      usos.pragma('busy_timeout = 5000')
+      usos
+        .prepare("UPDATE meetings_dates SET end_time = datetime(end_time, '+15 minutes') WHERE id = ?")
+        .run(last)
+      usos.close()
+      await api.sync({ full: true })
+      const uid = `meeting-date-${last}@${domain()}`
+      expect(sequences(readFileSync(file, 'utf8'))).toEqual({ ...first, [uid]: first[uid]! + 1 })
+    } finally {
+      await api.updateSettings({ autoExportIcsPath: null })
+    }
   })
 })
