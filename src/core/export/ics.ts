@@ -5,9 +5,9 @@
  * as-is with that TZID.
  *
  * Each event keeps one UID across exports. Its SEQUENCE grows exactly when what the export writes
- * for it changes: the mirror keeps, per UID, the SEQUENCE last written and, per export variant
- * (language; participants' names or not), a hash of the event's lines less DTSTAMP and SEQUENCE
- * (schema-ics.ts). A renamed meeting or exam, a moved date, another room, a new comment or, when
+ * for it changes: the mirror keeps, per UID and export variant (language; participants' names
+ * or not), a hash of the event's lines less DTSTAMP and SEQUENCE and the SEQUENCE written with
+ * them (schema-ics.ts). A renamed meeting or exam, a moved date, another room, a new comment or, when
  * names are exported, a changed participant list all raise it; exporting again with nothing
  * changed keeps it. So subscribed calendars update events instead of duplicating them.
  */
@@ -69,8 +69,9 @@ function zoneText(): string {
 }
 
 /**
- * What the mirror holds for a UID: its SEQUENCE, and the hash and SEQUENCE this variant of the
- * export last wrote for it (null: this variant never did); null as a whole: never exported.
+ * What the mirror holds for a UID: its SEQUENCE (the greatest any variant wrote), and the hash
+ * and SEQUENCE this variant of the export last wrote for it (null: this variant never did); null
+ * as a whole: never exported.
  */
 type Stored = readonly [sequence: number, hash: string | null, written: number | null] | null
 
@@ -104,7 +105,7 @@ class IcsWriter {
   private readonly repeated = new Map<string, Map<string, string>>()
   private readonly sequences = new Map<number, string>()
   private readonly stampLine: string
-  private readonly changes: Array<[uid: string, sequence: number | null, hash: string, written: number]> = []
+  private readonly changes: Array<[uid: string, hash: string, sequence: number]> = []
   readonly events: string[] = []
 
   constructor(
@@ -133,12 +134,11 @@ class IcsWriter {
     let sequence: number
     if (!stored) {
       sequence = e.revision
-      this.changes.push([e.uid, sequence, h, sequence])
+      this.changes.push([e.uid, h, sequence])
     } else {
       const [current, before, written] = stored
       sequence = before !== null && before !== h && written === current ? current + 1 : current
-      if (sequence !== current || before !== h || written !== sequence)
-        this.changes.push([e.uid, sequence === current ? null : sequence, h, sequence])
+      if (before !== h || written !== sequence) this.changes.push([e.uid, h, sequence])
     }
     let seq = this.sequences.get(sequence)
     if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
@@ -152,10 +152,11 @@ class IcsWriter {
     if (!events.length) return
     const rows = stmt(
       db,
-      `SELECT s.uid, s.sequence, h.hash, h.sequence AS written FROM json_each(?) j
-       JOIN ics_sequences s ON s.uid = j.value
-       LEFT JOIN ics_hashes h ON h.uid = s.uid AND h.variant = ?`
-    ).all(JSON.stringify(events.map((e) => e.uid)), this.variant) as Array<{
+      `SELECT x.uid, max(x.sequence) AS sequence,
+              max(CASE WHEN x.variant = @variant THEN x.hash END) AS hash,
+              max(CASE WHEN x.variant = @variant THEN x.sequence END) AS written
+       FROM json_each(@uids) j JOIN ics_events x ON x.uid = j.value GROUP BY x.uid`
+    ).all({ uids: JSON.stringify(events.map((e) => e.uid)), variant: this.variant }) as Array<{
       uid: string
       sequence: number
       hash: string | null
@@ -165,22 +166,14 @@ class IcsWriter {
     for (const e of events) this.add(e, stored.get(e.uid) ?? null)
   }
 
-  /** Stores the SEQUENCEs and hashes that changed. */
+  /** Stores the hashes and SEQUENCEs that changed. */
   save(db: Database.Database): void {
-    const setSequence = stmt(
+    const set = stmt(
       db,
-      `INSERT INTO ics_sequences (uid, sequence) VALUES (?, ?)
-       ON CONFLICT(uid) DO UPDATE SET sequence = excluded.sequence`
-    )
-    const setHash = stmt(
-      db,
-      `INSERT INTO ics_hashes (uid, variant, hash, sequence) VALUES (?, ?, ?, ?)
+      `INSERT INTO ics_events (uid, variant, hash, sequence) VALUES (?, ?, ?, ?)
        ON CONFLICT(uid, variant) DO UPDATE SET hash = excluded.hash, sequence = excluded.sequence`
     )
-    for (const [uid, sequence, h, written] of this.changes) {
-      if (sequence !== null) setSequence.run(uid, sequence)
-      setHash.run(uid, this.variant, h, written)
-    }
+    for (const [uid, h, sequence] of this.changes) set.run(uid, this.variant, h, sequence)
     this.changes.length = 0
   }
 
@@ -284,14 +277,14 @@ function meetingDateEvents(
   const rows = stmt(
     db,
     `SELECT d.id, d.meeting_id, d.start_time, d.end_time, d.revision, d.comment_pl, d.comment_en, d.room_id,
-            s.sequence, h.hash, h.sequence AS written
+            (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = 'meeting-date-' || d.id || '@' || @domain),
+            h.hash, h.sequence
      FROM meeting_dates d
-     LEFT JOIN ics_sequences s ON s.uid = 'meeting-date-' || d.id || '@' || ?
-     LEFT JOIN ics_hashes h ON h.uid = s.uid AND h.variant = ?
+     LEFT JOIN ics_events h ON h.uid = 'meeting-date-' || d.id || '@' || @domain AND h.variant = @variant
      ${where(conditions)} ORDER BY d.start_time, d.id`
   )
     .raw(true)
-    .all(options.uidDomain, writer.variant, ...args) as Array<
+    .all({ domain: options.uidDomain, variant: writer.variant }, ...args) as Array<
     [
       id: string,
       meetingId: string,
