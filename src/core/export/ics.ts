@@ -46,16 +46,31 @@ const USOS_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 
 type JCalProperty = [string, Record<string, string>, string, string | number]
 
+const design = ICAL.design.icalendar
+/** ical.js's value writers (RFC 5545 escaping of text, the basic format of date-times). */
+const values = design.value as Record<'text' | 'date-time', { toICAL(value: string): string }>
+
 /**
- * One content line by ical.js. Folding is asked for only when the line is longer than a line may
- * be: ical.js's fold leaves shorter lines as they are, and most lines are short.
+ * Folded by ical.js when longer than a line may be: its fold leaves shorter lines as they are,
+ * and most lines are short.
  */
-function line(property: JCalProperty): string {
-  const unfolded = ICAL.stringify.property(property, ICAL.design.icalendar, true)
-  return unfolded.length <= 24 || Buffer.byteLength(unfolded, 'utf8') <= ICAL.foldLength
+const fold = (unfolded: string) =>
+  unfolded.length <= 24 || Buffer.byteLength(unfolded, 'utf8') <= ICAL.foldLength
     ? unfolded
     : ICAL.helpers.foldline(unfolded)
-}
+
+/** One content line by ical.js. */
+const line = (property: JCalProperty) => fold(ICAL.stringify.property(property, design, true))
+
+/**
+ * A line's start by ical.js: the name and parameters up to the colon, the same for every event
+ * (ical.js writes a property without a value so), to go before a value written by `values`.
+ */
+const lineStart = (name: string, params: Record<string, string>, type: string) =>
+  ICAL.stringify.property([name, params, type], design, true)
+const UID = lineStart('uid', {}, 'text')
+const DTSTART = lineStart('dtstart', { tzid: ICS_ZONE }, 'date-time')
+const DTEND = lineStart('dtend', { tzid: ICS_ZONE }, 'date-time')
 
 let vtimezone: string | null = null
 /** The zone's VTIMEZONE, written by ical.js once per process. */
@@ -104,9 +119,16 @@ interface EventContent {
 class IcsWriter {
   private readonly repeated = new Map<string, Map<string, string>>()
   private readonly sequences = new Map<number, string>()
+  private readonly digests = new Map<string, string>()
   private readonly stampLine: string
   private readonly changes: Array<[uid: string, hash: string, sequence: number]> = []
-  readonly events: string[] = []
+  /**
+   * The events written so far: joined a few hundred at a time into one string, so the many small
+   * strings each event is made of are freed while young instead of being kept to the end.
+   */
+  private readonly joined: string[] = []
+  private batch: string[] = []
+  count = 0
 
   constructor(
     now: Date,
@@ -128,9 +150,18 @@ class IcsWriter {
   }
 
   add(e: EventContent, stored: Stored): void {
-    let content = `${this.zoned('dtstart', e.start)}${CRLF}${this.zoned('dtend', e.end)}${CRLF}`
-    for (const l of e.lines) content += l + CRLF
-    const h = hash('sha1', content, 'base64')
+    const start = zoned(DTSTART, e.start)
+    const end = zoned(DTEND, e.end)
+    let content = `${start}${CRLF}${end}${CRLF}`
+    // The hash of the lines after SEQUENCE, from each repeated line's own hash (taken once).
+    let hashed = `${start}${CRLF}${end}`
+    for (const l of e.lines) {
+      content += l + CRLF
+      let digest = this.digests.get(l)
+      if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
+      hashed += CRLF + digest
+    }
+    const h = hash('sha1', hashed, 'base64')
     let sequence: number
     if (!stored) {
       sequence = e.revision
@@ -142,8 +173,8 @@ class IcsWriter {
     }
     let seq = this.sequences.get(sequence)
     if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
-    this.events.push(
-      `BEGIN:VEVENT${CRLF}${line(['uid', {}, 'text', e.uid])}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${content}END:VEVENT${CRLF}`
+    this.write(
+      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${content}END:VEVENT${CRLF}`
     )
   }
 
@@ -185,14 +216,24 @@ class IcsWriter {
       line(['calscale', {}, 'text', 'GREGORIAN']),
       line(['x-wr-calname', {}, 'text', calendarName])
     ]
-    return `BEGIN:VCALENDAR${CRLF}${head.join(CRLF)}${CRLF}${zoneText()}${CRLF}${this.events.join('')}END:VCALENDAR${CRLF}`
+    const events = this.joined.join('') + this.batch.join('')
+    return `BEGIN:VCALENDAR${CRLF}${head.join(CRLF)}${CRLF}${zoneText()}${CRLF}${events}END:VCALENDAR${CRLF}`
   }
 
-  /** A USOS local datetime as a date-time line in the installation's zone (never floating). */
-  private zoned(name: string, value: string): string {
-    if (!USOS_DATETIME.test(value)) throw new Error(`not a USOS datetime: ${value}`)
-    return line([name, { tzid: ICS_ZONE }, 'date-time', value.replace(' ', 'T')])
+  private write(event: string): void {
+    this.batch.push(event)
+    this.count++
+    if (this.batch.length === 256) {
+      this.joined.push(this.batch.join(''))
+      this.batch = []
+    }
   }
+}
+
+/** A USOS local datetime as a date-time line in the installation's zone (never floating). */
+function zoned(start: string, value: string): string {
+  if (!USOS_DATETIME.test(value)) throw new Error(`not a USOS datetime: ${value}`)
+  return fold(start + values['date-time'].toICAL(value.replace(' ', 'T')))
 }
 
 const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
@@ -228,7 +269,7 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
       language,
       options.calendarName ?? (language === 'pl' ? 'Dyżury (USOS)' : 'Office hours (USOS)')
     ),
-    count: writer.events.length
+    count: writer.count
   }
 }
 
@@ -453,6 +494,6 @@ export function buildDraftIcs(
   }).immediate()
   return {
     text: writer.calendar(language, `${draft.name} (${language === 'pl' ? 'szkic' : 'draft'})`),
-    count: writer.events.length
+    count: writer.count
   }
 }
