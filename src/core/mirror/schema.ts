@@ -103,7 +103,7 @@ export const mirrorMigrations: Migration[] = [
         room_id TEXT,
         -- What the participant lists were last read against; a change of counts re-reads them.
         participants_fingerprint TEXT,
-        -- Bumped whenever the date's own fields change: the ICS SEQUENCE.
+        -- Bumped whenever the date's own fields change (where an ICS SEQUENCE starts: schema-ics.ts).
         revision INTEGER NOT NULL DEFAULT 0,
         sync_id INTEGER NOT NULL DEFAULT 0
       ) STRICT;
