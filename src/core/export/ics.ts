@@ -314,7 +314,7 @@ function meetingDateEvents(
     comment: ''
   }
 
-  // Rows as arrays, with what the mirror holds for each UID joined in: one narrow pass.
+  // Rows as arrays, with what the mirror holds for each UID (spelt as below) joined in: one narrow pass.
   const rows = stmt(
     db,
     `SELECT d.id, d.meeting_id, d.start_time, d.end_time, d.revision, d.comment_pl, d.comment_en, d.room_id,
