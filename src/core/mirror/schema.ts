@@ -5,6 +5,7 @@ import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
+import { icsSequencesMigration } from './schema-ics'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -102,7 +103,7 @@ export const mirrorMigrations: Migration[] = [
         room_id TEXT,
         -- What the participant lists were last read against; a change of counts re-reads them.
         participants_fingerprint TEXT,
-        -- Bumped whenever the date's own fields change: the ICS SEQUENCE.
+        -- Bumped whenever the date's own fields change (where an ICS SEQUENCE starts: schema-ics.ts).
         revision INTEGER NOT NULL DEFAULT 0,
         sync_id INTEGER NOT NULL DEFAULT 0
       ) STRICT;
@@ -249,5 +250,8 @@ mirrorMigrations.push(slipsMigration)
 
 // 8: exams the user administers, admission conditions.
 mirrorMigrations.push(examAdminMigration)
+
+// 9: what the ICS exports last wrote per event (its content hash and SEQUENCE).
+mirrorMigrations.push(icsSequencesMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

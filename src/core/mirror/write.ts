@@ -107,8 +107,8 @@ export const participantsFingerprint = (d: WireMeetingDate): string =>
 
 /**
  * Upserts a meeting date; answers whether its participants need reading (new date, or counts
- * changed since they were last read). The revision (the ICS SEQUENCE) grows when the date's own
- * fields change.
+ * changed since they were last read). The revision grows when the date's own fields change (the
+ * ICS SEQUENCE a date exported for the first time starts from; see schema-ics.ts).
  */
 export function upsertMeetingDate(db: Database.Database, d: WireMeetingDate, syncId: number): boolean {
   if (d.room) {

@@ -103,7 +103,7 @@ export function plannerHandlers(
       const preview = previewDraft(db(), draft)
       const base = `${fileSafe(draft.name)}-${draft.startDate}`
       if (format === 'ics') {
-        const { text } = buildDraftIcs(draft, preview.dates, {
+        const { text } = buildDraftIcs(db(), draft, preview.dates, {
           uidDomain: new URL(officeHours.account().baseUrl).hostname,
           language
         })

@@ -7,17 +7,24 @@ import { cli } from '../../helpers/cli'
 import { profileWithAccount } from '../../helpers/profile'
 import { syncMeetings } from '../../../src/core/sync'
 import { fakeUsos } from '../../helpers/fake-usos'
+import { MirrorSet } from '../../../src/core/app/mirrors'
 
-let dataDir: string
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'cli-mirror-'))
-  const mirrors = profileWithAccount(dataDir)
-  await syncMeetings(mirrors.get('acc1'), fakeUsos().usos, {
+/** A profile signed in to one account whose mirror holds what `usos` answers. */
+async function signedInProfile(usos: ReturnType<typeof fakeUsos>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-mirror-'))
+  const mirrors = profileWithAccount(dir)
+  await syncMeetings(mirrors.get('acc1'), usos.usos, {
     lecturerId: '7',
     from: '2026-11-01',
     to: '2027-03-01'
   })
   mirrors.closeAll()
+  return dir
+}
+
+let dataDir: string
+beforeAll(async () => {
+  dataDir = await signedInProfile(fakeUsos())
 })
 
 describe('CLI commands over the mirror', () => {
@@ -89,6 +96,64 @@ describe('CLI commands over the mirror', () => {
         )
       ).out
     ).toBe('1\n')
+  })
+
+  it("export-ics --meeting writes that meeting's dates only", async () => {
+    const usos = fakeUsos()
+    usos.state.meetings.push({
+      ...structuredClone(usos.state.meetings[0]!),
+      id: 2,
+      name: { pl: 'Konsultacje magisterskie', en: "Master's consultations" }
+    })
+    usos.state.dates.push(
+      ...[12, 13].map((id, i) => ({
+        ...structuredClone(usos.state.dates[1]!),
+        id,
+        meeting: { id: 2 },
+        start_time: `2026-12-0${3 + i} 12:00:00`,
+        end_time: `2026-12-0${3 + i} 13:00:00`
+      }))
+    )
+    Object.assign(usos.state.participants, { 12: [], 13: [] })
+    const dir = await signedInProfile(usos)
+    // An exam group the user examines: in the whole calendar, never in one meeting's.
+    const mirrors = new MirrorSet(dir)
+    mirrors.get('acc1').exec(`
+      INSERT INTO exams (id, course_id, name_pl, name_en) VALUES ('E1', '1000-ALG', 'Egzamin', 'Exam');
+      INSERT INTO exam_groups (exam_id, number, exam_start, exam_end, is_examiner)
+        VALUES ('E1', 1, '2026-12-03 09:00:00', '2026-12-03 11:00:00', 1);
+    `)
+    mirrors.closeAll()
+    const exported = async (...args: string[]) => {
+      const out = join(dir, `${args.join('-') || 'all'}.ics`)
+      const r = await cli('export-ics', '--out', out, ...args, '--data-dir', dir)
+      expect(r.err).toBe('')
+      expect(r.code).toBe(0)
+      const events = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')))
+        .getAllSubcomponents('vevent')
+        .map((v) => new ICAL.Event(v))
+      expect(r.out).toBe(`${events.length}\n`)
+      return events.map((e) => [e.uid.replace('@usos.example.edu.pl', ''), e.summary])
+    }
+    expect(await exported('--meeting', '2')).toEqual([
+      ['meeting-date-12', 'Konsultacje magisterskie'],
+      ['meeting-date-13', 'Konsultacje magisterskie']
+    ])
+    expect(await exported('--meeting', '1')).toEqual([
+      ['meeting-date-10', 'Dyżur'],
+      ['meeting-date-11', 'Dyżur']
+    ])
+    expect(await exported('--meeting', '2', '--from', '2026-12-04', '--to', '2026-12-31')).toEqual([
+      ['meeting-date-13', 'Konsultacje magisterskie']
+    ])
+    expect(await exported('--meeting', '999')).toEqual([])
+    expect((await exported()).map(([uid]) => uid)).toEqual([
+      'meeting-date-10',
+      'meeting-date-11',
+      'meeting-date-12',
+      'meeting-date-13',
+      'exam-group-E1-1'
+    ])
   })
 
   it('explains what is missing instead of failing obscurely', async () => {

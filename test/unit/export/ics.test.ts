@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
@@ -9,9 +9,18 @@ import { mirrorMigrations } from '../../../src/core/mirror'
 import { openDatabase } from '../../../src/core/store'
 import { syncMeetings } from '../../../src/core/sync'
 import { fakeUsos } from '../../helpers/fake-usos'
+import { PYTHON, pythonIcalendar } from '../../helpers/python-icalendar'
 
 const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
 const hostile = 'Sala 1, piętro 2; wejście B\\C\nDruga linia 🎓 ' + 'długi komentarz '.repeat(150)
+
+const hostileRoom = 'A-1,2;3\\4 🎓'
+const hostileBuilding =
+  'Gmach „Główny”; skrzydło B, piętro 2\\3\nwejście od ul. Banacha 🎓 ' +
+  'bardzo długi opis budynku; '.repeat(12)
+const hostileFirst = 'Zoë, Anna; \\ "Ania" 👩‍🎓'
+const hostileUserLast = 'Nowak; "Ania", ' + 'Żółć'.repeat(30)
+const hostileLast = 'Kowalska,\nz Wrocławia 🎓🎓🎓 ' + 'ą'.repeat(60)
 
 let db: ReturnType<typeof openDatabase>['db']
 let usos: ReturnType<typeof fakeUsos>
@@ -27,6 +36,35 @@ beforeEach(async () => {
   }
   await syncMeetings(db, usos.usos, window)
 })
+
+/** Date 10 in a room with punctuation, a backslash, a newline and emoji; two participants named so. */
+async function withHostileRoomAndNames() {
+  Object.assign(usos.state.dates[0]!, {
+    comment: { pl: 'sala', en: 'room' },
+    room: {
+      id: 3,
+      number: hostileRoom,
+      building_name: { pl: hostileBuilding, en: 'Main building' },
+      capacity: 30
+    },
+    registered_participants_count: 2,
+    accepted_participants_count: 2
+  })
+  const [anna] = usos.state.participants[10]!
+  anna!.user = { id: '55', first_name: hostileFirst, last_name: hostileUserLast, student_number: '123456' }
+  usos.state.participants[10]!.push({
+    ...structuredClone(anna!),
+    id: 102,
+    is_external: true,
+    user: null,
+    external_first_name: hostileFirst,
+    external_last_name: hostileLast,
+    external_email: null,
+    external_contact: null,
+    number_in_queue: 2
+  })
+  await syncMeetings(db, usos.usos, window)
+}
 
 function parse(text: string) {
   const component = new ICAL.Component(ICAL.parse(text))
@@ -45,6 +83,8 @@ describe('ICS export', () => {
     expect(text).not.toMatch(/[^\r]\n/)
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw')
     expect(text).toContain('DTSTAMP:20261122T100000Z')
+    // Lines as ical.js writes them, every one ended by CRLF (no blank line at the end).
+    expect(ICAL.stringify(ICAL.parse(text))).toBe(text)
     const events = parse(text)
     expect(events.map((e) => e.uid)).toEqual([
       'meeting-date-10@usos.example.edu.pl',
@@ -70,6 +110,113 @@ describe('ICS export', () => {
     expect(after[1]!.sequence).toBe(before[1]!.sequence)
   })
 
+  it('keeps SEQUENCE when nothing changed and raises it by one whenever what is written changes', async () => {
+    const sequences = (options: Partial<Parameters<typeof buildIcs>[1]> = {}) =>
+      Object.fromEntries(
+        parse(buildIcs(db, { uidDomain: 'u.example', ...options }).text).map((e) => [e.uid, e.sequence])
+      )
+    const [d10, d11] = ['meeting-date-10@u.example', 'meeting-date-11@u.example']
+    // A UID exported for the first time starts from the mirror's revision, the SEQUENCE earlier
+    // versions wrote, so no subscribed calendar sees it go down.
+    db.prepare("UPDATE meeting_dates SET revision = 3 WHERE id = '10'").run()
+    const first = sequences()
+    expect(first).toEqual({ [d10]: 3, [d11]: 0 })
+    expect(sequences()).toEqual(first)
+    await syncMeetings(db, usos.usos, window)
+    expect(sequences()).toEqual(first)
+
+    // The meeting renamed: every date's SUMMARY changes.
+    usos.state.meetings[0]!.name = { pl: 'Konsultacje przed kolokwium', en: 'Consultations' }
+    await syncMeetings(db, usos.usos, window)
+    const renamed = sequences()
+    expect(renamed).toEqual({ [d10]: 4, [d11]: 1 })
+    expect(sequences()).toEqual(renamed)
+
+    // One date moved.
+    Object.assign(usos.state.dates[1]!, {
+      start_time: '2026-12-01 12:00:00',
+      end_time: '2026-12-01 13:30:00'
+    })
+    await syncMeetings(db, usos.usos, window)
+    const moved = sequences()
+    expect(moved).toEqual({ [d10]: 4, [d11]: 2 })
+
+    // Participants' names (opt-in): the first export with names records them, a changed list raises it.
+    expect(sequences({ withParticipants: true })).toEqual(moved)
+    usos.state.participants[10]!.push({
+      ...structuredClone(usos.state.participants[10]![0]!),
+      id: 101,
+      user: { id: '56', first_name: 'Jan', last_name: 'Kowalski', student_number: '123457' },
+      number_in_queue: 2
+    })
+    Object.assign(usos.state.dates[0]!, { registered_participants_count: 2, accepted_participants_count: 2 })
+    await syncMeetings(db, usos.usos, window)
+    const joined = sequences({ withParticipants: true })
+    expect(joined).toEqual({ [d10]: 5, [d11]: 2 })
+    expect(
+      parse(buildIcs(db, { uidDomain: 'u.example', withParticipants: true }).text)[0]!.description
+    ).toContain('Jan Kowalski')
+    // The SEQUENCE is one per UID: the export without names never goes back below it, and
+    // alternating languages and variants leaves every SEQUENCE where it is.
+    expect(sequences()).toEqual(joined)
+    expect(sequences({ language: 'en' })).toEqual(joined)
+    expect(sequences({ withParticipants: true })).toEqual(joined)
+    expect(sequences()).toEqual(joined)
+
+    // One change seen by several variants is one step, whichever exports first.
+    usos.state.meetings[0]!.name = { pl: 'Konsultacje', en: 'Consultations' }
+    await syncMeetings(db, usos.usos, window)
+    const again = sequences({ withParticipants: true })
+    expect(again).toEqual({ [d10]: 6, [d11]: 3 })
+    expect(sequences()).toEqual(again)
+    expect(sequences({ language: 'en' })).toEqual(again)
+    expect(sequences({ withParticipants: true })).toEqual(again)
+  })
+
+  it('does the same for the exam groups the user examines', () => {
+    db.exec(`
+      INSERT INTO exams (id, course_id, name_pl, name_en) VALUES ('E1', '1000-ALG', 'Egzamin z algebry', 'Algebra exam');
+      INSERT INTO exam_groups (exam_id, number, exam_start, exam_end, room_id, is_examiner, revision)
+        VALUES ('E1', 1, '2027-02-01 09:00:00', '2027-02-01 11:00:00', '3', 1, 2),
+               ('E1', 2, '2027-02-02 09:00:00', '2027-02-02 11:00:00', NULL, 0, 0);
+    `)
+    const group = () =>
+      parse(buildIcs(db, { uidDomain: 'u.example' }).text).find((e) => e.uid === 'exam-group-E1-1@u.example')!
+    const first = group()
+    expect([first.sequence, first.summary, first.location]).toEqual([
+      2,
+      'Egzamin z algebry (1000-ALG)',
+      '101, Gmach'
+    ])
+    expect(parse(buildIcs(db, { uidDomain: 'u.example' }).text)).toHaveLength(3)
+    expect(group().sequence).toBe(2)
+    db.prepare("UPDATE exams SET name_pl = 'Egzamin z algebry liniowej' WHERE id = 'E1'").run()
+    expect([group().sequence, group().summary]).toEqual([3, 'Egzamin z algebry liniowej (1000-ALG)'])
+    db.prepare("UPDATE rooms SET building_name_pl = 'Gmach Główny' WHERE id = '3'").run()
+    expect(group().sequence).toBe(4)
+    db.prepare(
+      "UPDATE exam_groups SET exam_end = '2027-02-01 12:00:00' WHERE exam_id = 'E1' AND number = 1"
+    ).run()
+    expect(group().sequence).toBe(5)
+    expect(group().sequence).toBe(5)
+  })
+
+  it("describes a date by its own comment and the meeting's, each once", async () => {
+    usos.state.meetings[0]!.comment = { pl: 'Proszę o zapis w USOSweb', en: 'Please sign up in USOSweb' }
+    await syncMeetings(db, usos.usos, window)
+    const descriptions = (options: Partial<Parameters<typeof buildIcs>[1]> = {}) =>
+      parse(buildIcs(db, { uidDomain: 'u', ...options }).text).map((e) => e.description)
+    expect(descriptions()).toEqual([`${hostile}\n\nProszę o zapis w USOSweb`, 'Proszę o zapis w USOSweb'])
+    expect(descriptions({ language: 'en', withParticipants: true })).toEqual([
+      'room\n\nPlease sign up in USOSweb\n\nParticipants:\nAnna Nowak',
+      'Please sign up in USOSweb'
+    ])
+    // The same words on the date and on the meeting are said once.
+    usos.state.dates[0]!.comment = { pl: 'Proszę o zapis w USOSweb ', en: null }
+    await syncMeetings(db, usos.usos, window)
+    expect(descriptions()).toEqual(['Proszę o zapis w USOSweb ', 'Proszę o zapis w USOSweb'])
+  })
+
   it('filters by range and meeting, and lists participants only when asked', () => {
     expect(buildIcs(db, { uidDomain: 'u', from: '2026-11-30', to: '2026-12-31' }).count).toBe(1)
     expect(buildIcs(db, { uidDomain: 'u', meetingId: 'nope' }).count).toBe(0)
@@ -79,22 +226,66 @@ describe('ICS export', () => {
     )
   })
 
-  it.skipIf(!existsSync('/usr/bin/python3'))(
-    'parses cleanly in Python icalendar, which records broken parts instead of raising',
-    () => {
-      const file = join(mkdtempSync(join(tmpdir(), 'ics-py-')), 'out.ics')
-      writeFileSync(file, buildIcs(db, { uidDomain: 'u', withParticipants: true }).text)
-      const script = `
-import sys, icalendar
+  it('keeps hostile rooms, buildings and names through the round trip, every line within 75 octets', async () => {
+    await withHostileRoomAndNames()
+    const { text } = buildIcs(db, { uidDomain: 'u', withParticipants: true })
+    for (const l of text.split('\r\n')) {
+      expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75)
+      // Folded between characters, never inside one (a lone surrogate would be half an emoji).
+      expect(l).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    }
+    expect(text.split('\r\n').some((l) => l.startsWith(' '))).toBe(true)
+    const [first] = parse(text)
+    expect(first!.location).toBe(`${hostileRoom}, ${hostileBuilding}`)
+    expect(first!.description).toBe(
+      `sala\n\nUczestnicy:\n${hostileFirst} ${hostileUserLast}\n${hostileFirst} ${hostileLast}`
+    )
+    expect(parse(buildIcs(db, { uidDomain: 'u', language: 'en' }).text)[0]!.location).toBe(
+      `${hostileRoom}, Main building`
+    )
+  })
+
+  it('parses cleanly and alike in Python icalendar, which records broken parts instead of raising', async (ctx) => {
+    const python = pythonIcalendar()
+    if (!python.available) ctx.skip(python.reason)
+    await withHostileRoomAndNames()
+    usos.state.meetings[0]!.comment = { pl: 'Proszę o zapis; „pokój” 3180, II piętro', en: null }
+    await syncMeetings(db, usos.usos, window)
+    const { text } = buildIcs(db, { uidDomain: 'u', withParticipants: true })
+    const file = join(mkdtempSync(join(tmpdir(), 'ics-py-')), 'out.ics')
+    writeFileSync(file, text)
+    const script = `
+import json, sys, datetime, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 broken = [str(c.errors) for c in cal.walk() if getattr(c, 'errors', None)]
-events = [c for c in cal.walk('VEVENT')]
-print(len(events), len(broken), broken)
+utc = lambda d: d.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+events = [{'uid': str(c['uid']), 'sequence': int(c['sequence']), 'summary': str(c['summary']),
+           'location': str(c['location']) if 'location' in c else None,
+           'description': str(c['description']) if 'description' in c else None,
+           'start': utc(c.decoded('dtstart')), 'end': utc(c.decoded('dtend'))} for c in cal.walk('VEVENT')]
+print(json.dumps({'broken': broken, 'events': events}))
 `
-      const run = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })
-      if (run.stderr.includes("No module named 'icalendar'")) return
-      expect(run.status, run.stderr).toBe(0)
-      expect(run.stdout.trim()).toBe('2 0 []')
-    }
-  )
+    const run = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const read = JSON.parse(run.stdout) as { broken: string[]; events: unknown[] }
+    expect(read.broken).toEqual([])
+    const iso = (t: ICAL.Time) => t.toJSDate().toISOString().replace('.000Z', 'Z')
+    expect(read.events).toEqual(
+      parse(text).map((e) => ({
+        uid: e.uid,
+        sequence: e.sequence,
+        summary: e.summary,
+        location: e.location || null,
+        description: e.description || null,
+        start: iso(e.startDate),
+        end: iso(e.endDate)
+      }))
+    )
+    expect(read.events).toHaveLength(2)
+  })
+
+  it('fails the Python check in CI, and only skips it elsewhere, when icalendar cannot be had', () => {
+    expect(() => pythonIcalendar({ CI: 'true' }, '/nonexistent/python3')).toThrow(/needed in CI/)
+    expect(pythonIcalendar({}, '/nonexistent/python3')).toMatchObject({ available: false })
+  })
 })
