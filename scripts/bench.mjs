@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: runs test/bench/*.bench.ts and prints each measurement as a ratio to its target.
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 
 // Our own options (`--latency-ms N`, `--scale small|medium|large`) go to the benchmarks as
 // environment variables; the rest (e.g. a file filter) to vitest.
@@ -29,6 +29,11 @@ if (env.BENCH_LATENCY_MS !== undefined && !/^\d+$/.test(env.BENCH_LATENCY_MS)) {
 if (env.BENCH_SCALE !== undefined && !['small', 'medium', 'large'].includes(env.BENCH_SCALE)) {
   console.error('--scale must be small, medium or large')
   process.exit(2)
+}
+// The sync benchmark runs the demo installation as its own process, from the built CLI.
+if (!existsSync('out/main/cli.js')) {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
 }
 rmSync('test/artifacts/bench.txt', { force: true })
 const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts', ...rest], {
