@@ -1,10 +1,11 @@
 /**
- * Reads a module's reference page (/work/shared/usos-api/<module>.txt) into a small table:
+ * Reads a module's reference page (../shared/usos-api/<module>.txt beside the repository) into a small table:
  * per method its token mode, parameters (required, default, possible values) and the errors and
  * reasons it lists. The conformance tests walk this table, so they follow the reference itself,
  * not the emulator's idea of it.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 export interface RefParam {
   name: string
@@ -24,7 +25,9 @@ export interface RefMethod {
   errors: Map<string, string[]>
 }
 
-export const REFERENCE_DIR = process.env.USOS_API_REFERENCE_DIR ?? '/work/shared/usos-api'
+// Beside the repository, as the generator of the method table reads it (scripts/gen-usos-methods.mjs).
+export const REFERENCE_DIR =
+  process.env.USOS_API_REFERENCE_DIR ?? join(process.cwd(), '..', 'shared', 'usos-api')
 
 const STANDARD = new Set(['format', 'callback'])
 
