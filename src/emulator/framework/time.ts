@@ -1,33 +1,20 @@
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { INSTALLATION_ZONE, usosDateTime as fromInstant, warsawInstant } from '../../core/schedule/timed'
 
-export const INSTALLATION_ZONE = 'Europe/Warsaw'
+export { INSTALLATION_ZONE }
 
 /** A moment as USOS writes it: "YYYY-MM-DD HH:MM:SS", wall-clock time in Europe/Warsaw. */
 export function usosDateTime(moment: Date | number): string {
-  return format(
-    new TZDate(typeof moment === 'number' ? moment : moment.getTime(), INSTALLATION_ZONE),
-    'yyyy-MM-dd HH:mm:ss'
-  )
+  return fromInstant(typeof moment === 'number' ? new Date(moment) : moment)
 }
 
 export function usosDate(moment: Date | number): string {
   return usosDateTime(moment).slice(0, 10)
 }
 
-/** A USOS wall-clock datetime back to the moment it names. */
+/** A USOS wall-clock datetime back to the moment it names (the app's own rule for DST days). */
 export function fromUsosDateTime(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value)
-  if (!m) throw new Error(`not a USOS datetime: ${value}`)
-  return new TZDate(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
-    Number(m[4]),
-    Number(m[5]),
-    Number(m[6]),
-    INSTALLATION_ZONE
-  )
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) throw new Error(`not a USOS datetime: ${value}`)
+  return warsawInstant(value)
 }
 
 /** Today in Warsaw, as YYYY-MM-DD. */
