@@ -1,6 +1,4 @@
-import { INSTALLATION_ZONE, usosDateTime as fromInstant, warsawInstant } from '../../core/schedule/timed'
-
-export { INSTALLATION_ZONE }
+import { usosDateTime as fromInstant, warsawInstant } from '../../core/schedule/timed'
 
 /** A moment as USOS writes it: "YYYY-MM-DD HH:MM:SS", wall-clock time in Europe/Warsaw. */
 export function usosDateTime(moment: Date | number): string {
