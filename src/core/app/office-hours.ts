@@ -20,7 +20,7 @@ import { stmt } from '../mirror/statements'
 import { buildIcs } from '../export/ics'
 import { writeFileAtomic } from '../fs/atomic'
 import { meetingDateDetails } from '../office-hours/details'
-import { drainOutbox } from '../outbox/sender'
+import { drainOutbox, type DrainResult } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
 import { syncMeetings, type UsosCaller } from '../sync/engine'
@@ -400,15 +400,7 @@ export class OfficeHours {
     const outbox = new Outbox(db)
     const entry = outbox.enqueue(kind, payload)
     this.emitOutbox(account.id, db)
-    let paused: 'offline' | 'server' | 'unauthorized' | null = null
-    try {
-      paused = (await drainOutbox(db, this.caller(account))).paused
-    } catch {
-      // Not signed in, or no client: the write waits in the outbox.
-      paused = 'offline'
-    }
-    this.emitOutbox(account.id, db)
-    this.scheduleResend(paused, outbox.counts().pending)
+    await this.sendQueued(account, db)
     const after = outbox.get(entry.seq)
     const state = after?.state ?? 'pending'
     return {
@@ -429,12 +421,22 @@ export class OfficeHours {
     const account = this.ctx.accounts.active()
     if (!account) return { pending: 0, needsAttention: 0 }
     const db = this.ctx.mirrors.get(account.id)
-    let paused: 'offline' | 'server' | 'unauthorized' | null = null
+    return this.sendQueued(await this.ready(account).catch(() => account), db)
+  }
+
+  /**
+   * Sends what waits in the outbox, tells the window, and, while USOS cannot be reached, plans the
+   * next try; what is still waiting after it.
+   */
+  private async sendQueued(
+    account: Account,
+    db: Database.Database
+  ): Promise<{ pending: number; needsAttention: number }> {
+    let paused: DrainResult['paused'] = 'offline'
     try {
-      const ready = await this.ready(account)
-      paused = (await drainOutbox(db, this.caller(ready))).paused
+      paused = (await drainOutbox(db, this.caller(account))).paused
     } catch {
-      paused = 'offline'
+      // Not signed in, or no client: what was queued waits in the outbox.
     }
     this.emitOutbox(account.id, db)
     const counts = new Outbox(db).counts()
@@ -442,7 +444,7 @@ export class OfficeHours {
     return counts
   }
 
-  private scheduleResend(paused: 'offline' | 'server' | 'unauthorized' | null, pending: number): void {
+  private scheduleResend(paused: DrainResult['paused'], pending: number): void {
     if (paused === null || paused === 'unauthorized' || pending === 0) {
       this.resendTries = 0
       return

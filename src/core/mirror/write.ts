@@ -4,7 +4,14 @@
  */
 import type Database from 'better-sqlite3'
 import { stmt } from './statements'
-import type { WireMeeting, WireMeetingDate, WireNote, WireParticipant, WireUser } from '../sync/wire'
+import type {
+  WireMeeting,
+  WireMeetingDate,
+  WireNote,
+  WireParticipant,
+  WireRoom,
+  WireUser
+} from '../sync/wire'
 
 const j = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v))
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0)
@@ -95,6 +102,16 @@ export function upsertMeeting(db: Database.Database, m: WireMeeting, syncId: num
   }
 }
 
+/** A room as USOS answers it (a meeting date's, an exam group's). */
+export function upsertRoom(db: Database.Database, room: WireRoom): void {
+  stmt(
+    db,
+    `INSERT INTO rooms (id, number, building_name_pl, building_name_en, capacity) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET number = excluded.number, building_name_pl = excluded.building_name_pl,
+       building_name_en = excluded.building_name_en, capacity = excluded.capacity`
+  ).run(room.id, room.number, room.building_name?.pl ?? null, room.building_name?.en ?? null, room.capacity)
+}
+
 /** What the participant lists depend on: when it changes, they are read again. */
 export const participantsFingerprint = (d: WireMeetingDate): string =>
   [
@@ -111,20 +128,7 @@ export const participantsFingerprint = (d: WireMeetingDate): string =>
  * ICS SEQUENCE a date exported for the first time starts from; see schema-ics.ts).
  */
 export function upsertMeetingDate(db: Database.Database, d: WireMeetingDate, syncId: number): boolean {
-  if (d.room) {
-    stmt(
-      db,
-      `INSERT INTO rooms (id, number, building_name_pl, building_name_en, capacity) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET number = excluded.number, building_name_pl = excluded.building_name_pl,
-         building_name_en = excluded.building_name_en, capacity = excluded.capacity`
-    ).run(
-      d.room.id,
-      d.room.number,
-      d.room.building_name?.pl ?? null,
-      d.room.building_name?.en ?? null,
-      d.room.capacity
-    )
-  }
+  if (d.room) upsertRoom(db, d.room)
   const row = {
     id: d.id,
     meeting_id: d.meeting.id,

@@ -134,7 +134,11 @@ function examsWithGroups(db: Database.Database, examWhere: string, groupWhere: s
   const exams = stmt(db, `${EXAMS} WHERE ${examWhere}`).all() as ExamRow[]
   const groups = stmt(db, `${GROUPS} WHERE ${groupWhere} ORDER BY g.exam_start, g.number`).all() as GroupRow[]
   const byExam = new Map<string, GroupRow[]>()
-  for (const g of groups) byExam.set(g.exam_id, [...(byExam.get(g.exam_id) ?? []), g])
+  for (const g of groups) {
+    const list = byExam.get(g.exam_id)
+    if (list) list.push(g)
+    else byExam.set(g.exam_id, [g])
+  }
   return exams.map((e) => ({
     ...examHead(db, e),
     groups: (byExam.get(e.id) ?? []).map((g) => groupView(db, g))

@@ -11,9 +11,9 @@ import { stmt } from '../mirror/statements'
 import { recordedRun } from './runs'
 import { fieldSelector } from '../usos/fields'
 import type { UsosCaller } from './engine'
-import { expectList, langDict, toUser } from './wire'
+import { expectList, langDict, toUser, type WireRoom } from './wire'
 import { isUsosError } from '../usos/errors'
-import { upsertUser } from '../mirror/write'
+import { upsertRoom, upsertUser } from '../mirror/write'
 
 export const EXAMS_INTERVAL_MS = 6 * 60 * 60 * 1000
 
@@ -92,10 +92,7 @@ interface ParsedGroup {
   exam_end: string
   capacity: number | null
   number_of_slots: number | null
-  room_id: string | null
-  room_number: string | null
-  building_pl: string | null
-  building_en: string | null
+  room: WireRoom | null
   attendees: number
   examiner: boolean
   slots: ParsedSlot[]
@@ -168,10 +165,15 @@ function parseExam(raw: unknown): ParsedExam | null {
       exam_end: end,
       capacity: num(group.capacity),
       number_of_slots: num(group.number_of_slots),
-      room_id: str(room?.id),
-      room_number: str(room?.number),
-      building_pl: langDict(room?.building_name)?.pl ?? null,
-      building_en: langDict(room?.building_name)?.en ?? null,
+      room:
+        room && str(room.id)
+          ? {
+              id: str(room.id)!,
+              number: str(room.number),
+              building_name: langDict(room.building_name),
+              capacity: num(room.capacity)
+            }
+          : null,
       attendees: slots.reduce((n, s) => n + (s.attendees_count ?? 0), 0),
       examiner: group.is_examiner === true,
       slots
@@ -388,22 +390,14 @@ async function readAndWrite(
            VALUES (?, ?, ?, ?, ?, ?, ?)`
         ).run(e.id, c.examrep_id, c.examrep_pl, c.examrep_en, c.grade_symbol, c.grade_pl, c.grade_en)
       for (const g of e.groups) {
-        if (g.room_id) {
-          stmt(
-            db,
-            `INSERT INTO rooms (id, number, building_name_pl, building_name_en) VALUES (?, ?, ?, ?)
-             ON CONFLICT(id) DO UPDATE SET number = excluded.number, building_name_pl = excluded.building_name_pl,
-               building_name_en = excluded.building_name_en`
-          ).run(g.room_id, g.room_number, g.building_pl, g.building_en)
-        }
+        if (g.room) upsertRoom(db, g.room)
+        const roomId = g.room?.id ?? null
         const before = stmt(
           db,
           'SELECT exam_start, exam_end, room_id FROM exam_groups WHERE exam_id = ? AND number = ?'
         ).get(e.id, g.number) as { exam_start: string; exam_end: string; room_id: string | null } | undefined
         const moved = before
-          ? before.exam_start !== g.exam_start ||
-            before.exam_end !== g.exam_end ||
-            before.room_id !== g.room_id
+          ? before.exam_start !== g.exam_start || before.exam_end !== g.exam_end || before.room_id !== roomId
           : false
         stmt(
           db,
@@ -420,7 +414,7 @@ async function readAndWrite(
           g.exam_end,
           g.capacity,
           g.number_of_slots,
-          g.room_id,
+          roomId,
           g.examiner ? 1 : 0,
           g.attendees,
           syncId,

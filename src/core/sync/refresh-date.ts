@@ -44,8 +44,8 @@ export async function refreshMeetingDate(
   const participants = expectList(answers[1], 'a meeting date’s participants').map(toParticipant)
   const syncId = row?.sync_id ?? 0
   db.transaction(() => {
-    if (!stmt(db, 'SELECT 1 FROM meetings WHERE id = ?').get(date.meeting.id))
-      stmt(db, 'INSERT INTO meetings (id, sync_id) VALUES (?, ?)').run(date.meeting.id, syncId)
+    // A date of a meeting the mirror does not hold keeps a bare meeting row, as a sync does.
+    stmt(db, 'INSERT OR IGNORE INTO meetings (id, sync_id) VALUES (?, ?)').run(date.meeting.id, syncId)
     upsertMeetingDate(db, date, syncId)
     replaceParticipants(db, date, participants, syncId)
   })()

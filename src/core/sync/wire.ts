@@ -57,6 +57,13 @@ export const MEETING_FIELDS = fieldSelector({
   groups: { course_unit_id: true, group_number: true, class_type: true, course_name: true, term_id: true }
 })
 
+export interface WireRoom {
+  id: string
+  number: string | null
+  building_name: LangDict | null
+  capacity: number | null
+}
+
 export interface WireMeetingDate {
   id: string
   meeting: { id: string }
@@ -70,7 +77,7 @@ export interface WireMeetingDate {
   registered_participants_count: number | null
   accepted_participants_count: number | null
   waiting_participants_count: number | null
-  room: { id: string; number: string | null; building_name: LangDict | null; capacity: number | null } | null
+  room: WireRoom | null
 }
 export const MEETING_DATE_FIELDS = fieldSelector({
   id: true,
