@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CliError } from './errors'
+import { processClock, type Clock } from '../shared/clock'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -28,4 +29,13 @@ export function intOption(
   const n = Number(value)
   if (n < min || n > max) throw new CliError(`--${name} must be from ${min} to ${max}, got ${n}`)
   return n
+}
+
+/** `--now ISO` (else OFFICE_HOURS_NOW, else the system clock): the day the command acts on. */
+export function clockOption(value: string | undefined): Clock {
+  try {
+    return processClock(process.env, value)
+  } catch (error) {
+    throw new CliError((error as Error).message)
+  }
 }

@@ -11,6 +11,7 @@ import { authorizeRequestToken, migrateOAuth } from './framework/oauth'
 import { createRng } from './framework/rng'
 import { createDemoHttpServer, type Stats } from './framework/server'
 import { warsawToday } from './framework/time'
+import { processClock, type Clock } from '../shared/clock'
 import type { DemoRole, EmulatorModule, MethodDef, Scale } from './framework/types'
 import { DEMO_USER_IDS, seedCommon } from './modules/common'
 import { allModules } from './modules'
@@ -23,8 +24,13 @@ export interface DemoServerOptions {
   latencyMs?: number
   /** null: an in-memory database (tests). */
   dataDir?: string | null
-  /** YYYY-MM-DD the data is centred on (default: today in Europe/Warsaw). */
+  /** YYYY-MM-DD the data is centred on (default: the clock's day in Europe/Warsaw). */
   referenceDate?: string
+  /**
+   * "Now" for the data's rules (past dates, open sign-ups) and the seed's reference day (default:
+   * pinned by OFFICE_HOURS_NOW, else the system clock). OAuth timestamps stay on the real clock.
+   */
+  now?: Clock
   nativeBinding?: string
   modules?: EmulatorModule[]
 }
@@ -61,6 +67,7 @@ function openState(options: DemoServerOptions): Database.Database {
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const clock = options.now ?? processClock(process.env)
   const modules = options.modules ?? allModules
   const db = openState(options)
   db.pragma('foreign_keys = ON')
@@ -72,7 +79,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   if (!seeded) {
     const scale = options.scale ?? 'medium'
     const seed = options.seed ?? 20261122
-    const referenceDate = options.referenceDate ?? warsawToday()
+    const referenceDate = options.referenceDate ?? warsawToday(clock())
     db.transaction(() => {
       const world = seedCommon(db, createRng(seed), scale, referenceDate)
       for (const [i, m] of modules.entries()) m.seed(db, world, createRng(seed + 1000 * (i + 1)))
@@ -108,7 +115,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     methods,
     demoUserIds: DEMO_USER_IDS,
     latencyMs: options.latencyMs ?? 0,
-    now: () => fixedNow ?? new Date()
+    now: () => fixedNow ?? clock()
   })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {

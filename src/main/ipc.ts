@@ -58,7 +58,8 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         dataDir: ctx.dataDir,
         shell: ctx.shell === 'electron' ? 'electron' : 'web',
         timeZone: INSTALLATION_ZONE,
-        schemaVersion: ctx.schemaVersion
+        schemaVersion: ctx.schemaVersion,
+        now: ctx.now().toISOString()
       }
     },
     async getSettings() {
@@ -272,7 +273,8 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         ...(to ? { to } : {}),
         ...(meetingId ? { meetingId } : {}),
         withParticipants: withParticipants === true,
-        language: ctx.settings.get().language
+        language: ctx.settings.get().language,
+        now: ctx.now
       })
       const scope = `${meetingId ? `-meeting-${meetingId}` : ''}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`
       return { fileName: `office-hours${scope}.ics`, text, count }

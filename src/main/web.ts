@@ -19,6 +19,7 @@ import { inProcessDemo } from '../core/app/demo'
 import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { usosClientFactory } from '../core/usos'
+import { processClock } from '../shared/clock'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -182,18 +183,24 @@ function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined
 }
 
-/** `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S]`: prints one JSON line, serves until stopped. */
+/**
+ * `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S] [--now ISO]`: prints one JSON line,
+ * serves until stopped. `--now` (or OFFICE_HOURS_NOW) pins the clock of the handlers, the demo
+ * installation and the page.
+ */
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const here = dirname(fileURLToPath(import.meta.url))
   const dataDir = argValue(args, '--data-dir') ?? mkdtempSync(join(tmpdir(), 'office-hours-web-'))
   const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string }
+  const now = processClock(process.env, argValue(args, '--now'))
   const ctx: AppContext = createAppContext({
     dataDir,
     shell: 'web',
     version: pkg.version,
     clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: demoScale(argValue(args, '--demo-scale')) })
+    demo: inProcessDemo(dataDir, { scale: demoScale(argValue(args, '--demo-scale')), now }),
+    now
   })
   const harness = await startWebHarness({
     handlers: createApiHandlers(ctx),

@@ -24,6 +24,8 @@ export interface AppInfo {
   /** The installation's zone: USOS datetimes are local to it. */
   timeZone: string
   schemaVersion: number
+  /** The main process's "now" when asked (pinned in tests with OFFICE_HOURS_NOW or --now): the renderer's clock follows it. */
+  now: string
 }
 
 /** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/core/store'
 import { syncMeetings } from '../../src/core/sync'
 import { UsosClient } from '../../src/core/usos'
 import { report } from './report'
+import { processClock } from '../../src/shared/clock'
 
 // `npm run bench -- --latency-ms N --scale S` (defaults: the issue's 50 ms, large).
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50)
@@ -88,7 +89,7 @@ it(`syncs the ${SCALE} demo installation with ${LATENCY_MS} ms latency`, async (
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'bench-sync-')), 'mirror.sqlite'), {
       migrations: mirrorMigrations
     }).db
-    const window = { lecturerId: String(me.id), ...syncWindow(new Date()) }
+    const window = { lecturerId: String(me.id), ...syncWindow(processClock(process.env)()) }
 
     const before = await server.requestsTotal()
     const full = await syncMeetings(db, client, window)

@@ -8,14 +8,27 @@ export async function meetingDate(page: Page, meetingDateId: string): Promise<Me
   return answer.value
 }
 
+/** The app's "now" (its one clock, which OFFICE_HOURS_NOW may pin), read through the page. */
+export async function appNow(page: Page): Promise<Date> {
+  const answer = await page.evaluate(() => window.api.getAppInfo({}))
+  if (!answer.ok) throw new Error(answer.error.message)
+  return new Date(answer.value.now)
+}
+
+/** Today in Europe/Warsaw by the app's clock, as YYYY-MM-DD. */
+export async function appToday(page: Page): Promise<string> {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(await appNow(page))
+}
+
 /**
  * Every meeting date in the calendar's reach (a year around today) with its lists, soonest first,
  * to pick one a test needs (seats free, someone waiting ...) whatever the demo's seed made.
  */
 export async function meetingDates(page: Page): Promise<MeetingDateDetails[]> {
   const day = 24 * 60 * 60 * 1000
-  const from = new Date(Date.now() - 180 * day).toISOString().slice(0, 10)
-  const to = new Date(Date.now() + 180 * day).toISOString().slice(0, 10)
+  const now = (await appNow(page)).getTime()
+  const from = new Date(now - 180 * day).toISOString().slice(0, 10)
+  const to = new Date(now + 180 * day).toISOString().slice(0, 10)
   const answer = await page.evaluate((range) => window.api.calendarRange(range), { from, to })
   if (!answer.ok) throw new Error(answer.error.message)
   const ids = answer.value.filter((i) => i.kind === 'meeting_date').map((i) => i.id)
@@ -30,7 +43,7 @@ export async function findDate(
   wanted: (d: MeetingDateDetails) => boolean,
   options: { upcoming?: boolean } = {}
 ): Promise<MeetingDateDetails> {
-  const today = new Date().toISOString().slice(0, 10)
+  const today = await appToday(page)
   const found = (await meetingDates(page)).find(
     (d) => (!options.upcoming || d.item.start.slice(0, 10) >= today) && wanted(d)
   )

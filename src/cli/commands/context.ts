@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createAppContext, type AppContext } from '../../core/app/context'
 import { inProcessDemo } from '../../core/app/demo'
 import { usosClientFactory } from '../../core/usos'
+import type { Clock } from '../../shared/clock'
 
 function version(): string {
   try {
@@ -14,12 +15,13 @@ function version(): string {
 }
 
 /** The full app context for commands that talk to USOS (secrets in a key file under the profile). */
-export function cliContext(dataDir: string): AppContext {
+export function cliContext(dataDir: string, now?: Clock): AppContext {
   return createAppContext({
     dataDir,
     shell: 'cli',
     version: version(),
     clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir)
+    demo: inProcessDemo(dataDir, now ? { now } : {}),
+    ...(now ? { now } : {})
   })
 }

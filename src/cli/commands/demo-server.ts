@@ -1,5 +1,5 @@
 import { startDemoServer } from '../../emulator'
-import { intOption, parseOptions } from '../args'
+import { clockOption, intOption, parseOptions } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
 
@@ -12,7 +12,8 @@ export const demoServerCommand: CliCommand = {
       seed: { type: 'string' },
       'latency-ms': { type: 'string' },
       'data-dir': { type: 'string' },
-      'reference-date': { type: 'string' }
+      'reference-date': { type: 'string' },
+      now: { type: 'string' }
     })
     const scale = o.scale as string
     if (scale !== 'small' && scale !== 'medium' && scale !== 'large')
@@ -23,6 +24,7 @@ export const demoServerCommand: CliCommand = {
       ...(o.seed !== undefined ? { seed: intOption(o.seed, 'seed', 0, 2 ** 31 - 1) as number } : {}),
       latencyMs: intOption(o['latency-ms'], 'latency-ms', 0, 60_000) ?? 0,
       dataDir: o['data-dir'] ?? null,
+      now: clockOption(o.now),
       ...(o['reference-date'] ? { referenceDate: o['reference-date'] } : {})
     })
     io.out(

@@ -2,7 +2,7 @@ import { dirname } from 'node:path'
 import { existsSync } from 'node:fs'
 import { buildIcs } from '../../core/export/ics'
 import { writeFileAtomic } from '../../core/fs/atomic'
-import { parseOptions, requireOption } from '../args'
+import { clockOption, parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
 import { dataDirOf, dayOption, nextDay, openActiveMirror } from './profile'
@@ -17,8 +17,10 @@ export const exportIcsCommand: CliCommand = {
       meeting: { type: 'string' },
       'with-participants': { type: 'boolean', default: false },
       lang: { type: 'string', default: 'pl' },
-      'data-dir': { type: 'string' }
+      'data-dir': { type: 'string' },
+      now: { type: 'string' }
     })
+    const now = clockOption(o.now)
     const out = requireOption(o.out, 'out')
     if (!existsSync(dirname(out) || '.'))
       throw new CliError(`the folder of --out does not exist: ${dirname(out)}`)
@@ -33,7 +35,8 @@ export const exportIcsCommand: CliCommand = {
         ...(to ? { to: nextDay(to) } : {}),
         ...(o.meeting ? { meetingId: o.meeting } : {}),
         withParticipants: o['with-participants'] === true,
-        language: o.lang === 'en' ? 'en' : 'pl'
+        language: o.lang === 'en' ? 'en' : 'pl',
+        now
       })
       writeFileAtomic(out, text, 0o644)
       io.out(`${count}\n`)

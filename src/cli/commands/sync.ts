@@ -1,5 +1,5 @@
 import { OfficeHours } from '../../core/app/office-hours'
-import { parseOptions } from '../args'
+import { clockOption, parseOptions } from '../args'
 import { cliContext } from './context'
 import type { CliCommand } from './index'
 import { dataDirOf } from './profile'
@@ -10,9 +10,10 @@ export const syncCommand: CliCommand = {
     const o = parseOptions(args, {
       full: { type: 'boolean', default: false },
       progress: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' }
+      'data-dir': { type: 'string' },
+      now: { type: 'string' }
     })
-    const ctx = cliContext(dataDirOf(o['data-dir']))
+    const ctx = cliContext(dataDirOf(o['data-dir']), clockOption(o.now))
     const officeHours = new OfficeHours(ctx)
     // --progress: one JSON line per step on stderr (stdout keeps only the summary).
     const unsubscribe = o.progress

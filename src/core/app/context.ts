@@ -10,6 +10,7 @@ import { SecretStore } from '../secrets/store'
 import { AppEvents } from './events'
 import { MirrorSet } from './mirrors'
 import { profileFile } from './paths'
+import { processClock, type Clock } from '../../shared/clock'
 
 export interface AppContextOptions {
   dataDir: string
@@ -27,6 +28,8 @@ export interface AppContextOptions {
    * (the last repeats). Default: 5 s, 15 s, 30 s, 1 min, 2 min, 5 min.
    */
   outboxRetryDelaysMs?: readonly number[]
+  /** "Now" for everything the app decides by the day (default: pinned by OFFICE_HOURS_NOW, else the system clock). */
+  now?: Clock
 }
 
 /** The demo installation as the app uses it: started in-process on a loopback port. */
@@ -57,6 +60,8 @@ export interface AppContext {
   clientFactory: ClientFactory
   demo: DemoInstallation | null
   outboxRetryDelaysMs: readonly number[]
+  /** The one clock of this profile's handlers, sync and exports. */
+  now: Clock
   close(): void
 }
 
@@ -84,6 +89,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clientFactory: options.clientFactory,
     demo: options.demo ?? null,
     outboxRetryDelaysMs: options.outboxRetryDelaysMs ?? OUTBOX_RETRY_DELAYS_MS,
+    now: options.now ?? processClock(process.env),
     close: () => {
       void options.demo?.stop()
       mirrors.closeAll()

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startDemoServer, type DemoServer } from '../../emulator'
 import type { DemoInstallation } from './context'
+import type { Clock } from '../../shared/clock'
 
 /**
  * The demo installation as the app runs it: in-process, on a random loopback port, its state in
@@ -9,7 +10,7 @@ import type { DemoInstallation } from './context'
  */
 export function inProcessDemo(
   dataDir: string,
-  options: { nativeBinding?: string; scale?: 'small' | 'medium' | 'large' } = {}
+  options: { nativeBinding?: string; scale?: 'small' | 'medium' | 'large'; now?: Clock } = {}
 ): DemoInstallation {
   let server: Promise<DemoServer> | null = null
   const folder = join(dataDir, 'demo-installation')
@@ -18,6 +19,7 @@ export function inProcessDemo(
     const common = {
       dataDir: folder,
       scale: options.scale ?? 'medium',
+      ...(options.now ? { now: options.now } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     } as const
     // The same port as last time keeps the demo account's address stable across restarts.

@@ -142,10 +142,11 @@ export class OfficeHours {
   private resendTimer: ReturnType<typeof setTimeout> | null = null
   private resendTries = 0
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly now: () => Date = () => new Date()
-  ) {}
+  private readonly now: () => Date
+
+  constructor(private readonly ctx: AppContext) {
+    this.now = ctx.now
+  }
 
   account(): Account {
     const account = this.ctx.accounts.active()
@@ -250,6 +251,7 @@ export class OfficeHours {
         lecturerId: account.userId,
         ...syncWindow(this.now()),
         ...(options.full ? { full: true } : {}),
+        now: this.now,
         signal,
         onProgress: (p) => {
           if (p.phase !== 'done') progress(p.phase, p.done, p.total)

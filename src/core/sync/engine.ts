@@ -46,6 +46,8 @@ export interface SyncOptions {
   full?: boolean
   signal?: AbortSignal
   onProgress?: (p: SyncProgress) => void
+  /** The clock the run is recorded by (default: the system's). */
+  now?: () => Date
 }
 
 export interface SyncSummary {
@@ -81,7 +83,9 @@ export async function syncMeetings(
   const days = daysBetween(options.from, options.to)
   if (!(days > 0))
     throw new AppError('invalid_argument', `The sync window ${options.from}..${options.to} is empty.`)
-  return recordedRun(db, 'meetings', new Date(), (syncId) => runSync(db, usos, options, syncId, days))
+  return recordedRun(db, 'meetings', options.now ?? (() => new Date()), (syncId) =>
+    runSync(db, usos, options, syncId, days)
+  )
 }
 
 async function runSync(
@@ -197,7 +201,7 @@ async function runSync(
   stmt(
     db,
     "UPDATE sync_runs SET finished_at = ?, state = 'done', requests = ?, summary = ? WHERE id = ?"
-  ).run(new Date().toISOString(), requests, JSON.stringify(summary), syncId)
+  ).run((options.now ?? (() => new Date()))().toISOString(), requests, JSON.stringify(summary), syncId)
   options.onProgress?.({ phase: 'done', done: stale.length, total: stale.length })
   return summary
 }

@@ -278,7 +278,12 @@ export async function syncExamGroups(
   if (!options.full && last && now.getTime() - Date.parse(last.value) < EXAMS_INTERVAL_MS) {
     return { requests: 0, exams: 0, exam_groups: 0, administered_exams: 0, skipped: true }
   }
-  return recordedRun(db, 'exams', now, (syncId) => readAndWrite(db, usos, options, now, syncId))
+  return recordedRun(
+    db,
+    'exams',
+    () => now,
+    (syncId) => readAndWrite(db, usos, options, now, syncId)
+  )
 }
 
 async function readAndWrite(

@@ -8,20 +8,20 @@ import { stmt } from '../mirror/statements'
 export async function recordedRun<T>(
   db: Database.Database,
   kind: string,
-  startedAt: Date,
+  now: () => Date,
   step: (syncId: number) => Promise<T>
 ): Promise<T> {
   const syncId = Number(
     stmt(db, "INSERT INTO sync_runs (kind, started_at, state) VALUES (?, ?, 'running')").run(
       kind,
-      startedAt.toISOString()
+      now().toISOString()
     ).lastInsertRowid
   )
   try {
     return await step(syncId)
   } catch (error) {
     stmt(db, "UPDATE sync_runs SET finished_at = ?, state = 'failed', summary = ? WHERE id = ?").run(
-      new Date().toISOString(),
+      now().toISOString(),
       JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
       syncId
     )

@@ -16,7 +16,7 @@ export function fromUsosDateTime(value: string): Date {
 }
 
 /** Today in Warsaw, as YYYY-MM-DD. */
-export function warsawToday(now: Date = new Date()): string {
+export function warsawToday(now: Date): string {
   return usosDate(now)
 }
 

@@ -35,7 +35,7 @@ type PlannerHandlers = Pick<
 const fileSafe = (name: string) => name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'draft'
 
 export function plannerHandlers(
-  _ctx: AppContext,
+  ctx: AppContext,
   officeHours: OfficeHours,
   hooks: HandlerHooks
 ): PlannerHandlers {
@@ -89,7 +89,7 @@ export function plannerHandlers(
       return previewDraft(db(), { ...draft, ...(id ? { id } : {}) })
     },
     async saveDraft({ id, draft }) {
-      return saveDraft(db(), draft, id)
+      return saveDraft(db(), draft, id, ctx.now())
     },
     async deleteDraft({ id }) {
       deleteDraft(db(), id)

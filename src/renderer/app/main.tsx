@@ -4,9 +4,11 @@ import '../styles/app.css'
 import { api } from './api'
 import { App } from './App'
 import { initI18n } from './i18n'
+import { followMainClock } from './usos-time'
 
 async function start(root: HTMLElement): Promise<void> {
-  const settings = await api.getSettings()
+  const [settings, info] = await Promise.all([api.getSettings(), api.getAppInfo()])
+  followMainClock(info.now)
   initI18n(settings.language)
   createRoot(root).render(
     <StrictMode>

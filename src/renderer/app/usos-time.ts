@@ -16,8 +16,22 @@ export function floatingDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+/** How far the main process's clock is from this page's (0 but where tests pin it). */
+let clockOffsetMs = 0
+
+/** The page's "now" follows the main process's (which tests and `npm run web --now` may pin). */
+export function followMainClock(mainNowIso: string, pageNowMs = Date.now()): void {
+  const main = Date.parse(mainNowIso)
+  clockOffsetMs = Number.isNaN(main) ? 0 : main - pageNowMs
+}
+
+/** Now, as the app's one clock tells it. */
+export function appNow(): Date {
+  return new Date(Date.now() + clockOffsetMs)
+}
+
 /** Now, as wall-clock time in the installation's zone, floating. */
-export function installationNow(timeZone = 'Europe/Warsaw', now = new Date()): Date {
+export function installationNow(timeZone = 'Europe/Warsaw', now = appNow()): Date {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -34,7 +34,6 @@ async function signedIn(role: 'student' | 'lecturer'): Promise<ApiHandlers> {
 
 beforeAll(async () => {
   upstream = await startDemoServer({ scale: 'small', seed: 8 })
-  upstream.setNow(new Date('2026-11-22T09:00:00Z'))
   proxy = await startFaultyProxy(upstream.baseUrl, () => (offline ? 'drop' : 'ok'))
 }, 60_000)
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../src/core/app/context'
 import { callApi } from '../../../src/main/ipc'
 import type { ApiHandlers } from '../../../src/shared/api'
 import { openDemoApp } from '../../helpers/demo-app'
+import { testToday } from '../../helpers/clock'
 
 let ctx: AppContext
 let api: ApiHandlers
@@ -39,7 +40,7 @@ describe('the app on the demo installation, through its API handlers', () => {
     )
     let target: { dateId: string; participantId: string } | null = null
     for (const item of items) {
-      const details = await api.getMeetingDate({ meetingDateId: item.id })
+      const details = await api.getMeetingDate({ meetingDateId: item!.id })
       const waiting = [...details.main, ...details.reserve].find(
         (p) => p.status === 'waiting' && !p.isReserve
       )
@@ -65,23 +66,29 @@ describe('the app on the demo installation, through its API handlers', () => {
     const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
       (i) => i.kind === 'meeting_date'
     )
-    // A date with a free seat on either list.
+    // A date still to come with a free seat on the main list, in a meeting that takes
+    // substantiations: chosen by what the test needs, whatever day it runs.
+    const today = testToday()
     const item = items.find(
-      (i) =>
-        (i.acceptedCount ?? 0) < (i.seatsLimit ?? 0) || (i.waitingCount ?? 0) < (i.reserveSeatsLimit ?? 0)
-    )!
-    const details = await api.getMeetingDate({ meetingDateId: item.id })
-    const reasons = await api.getRejectionSubstantiations({ facultyId: details.meeting.facultyId! })
+      (i) => i.start.slice(0, 10) > today && i.seatsLimit !== null && (i.acceptedCount ?? 0) < i.seatsLimit
+    )
+    expect(item, 'the demo has an upcoming date with a free seat').toBeDefined()
+    const details = await api.getMeetingDate({ meetingDateId: item!.id })
+    // The substantiations this meeting accepts: its own faculty's only, or also its parents'.
+    const reasons = await api.getRejectionSubstantiations({
+      facultyId: details.meeting.facultyId!,
+      withParents: details.meeting.substantiationMode !== 'this_faculty_only'
+    })
     expect(reasons.length).toBeGreaterThan(0)
     const signUp = await api.signUpOutsidePerson({
-      meetingDateId: item.id,
+      meetingDateId: item!.id,
       firstName: 'Olga',
       lastName: 'Tokarczuk',
       email: 'olga@example.com'
     })
     expect(signUp, signUp.message ?? '').toMatchObject({ outcome: 'done' })
     await api.sync({ full: true })
-    const after = await api.getMeetingDate({ meetingDateId: item.id })
+    const after = await api.getMeetingDate({ meetingDateId: item!.id })
     const olga = [...after.main, ...after.reserve].find((p) => p.lastName === 'Tokarczuk')
     expect(olga).toMatchObject({ isExternal: true, email: 'olga@example.com', pending: false })
     const [rejected] = await api.rejectParticipants({
@@ -91,7 +98,7 @@ describe('the app on the demo installation, through its API handlers', () => {
     })
     expect(rejected?.outcome).toBe('done')
     await api.sync({ full: true })
-    const final = await api.getMeetingDate({ meetingDateId: item.id })
+    const final = await api.getMeetingDate({ meetingDateId: item!.id })
     expect(final.rejected.find((p) => p.id === olga!.id)?.rejectionMessage).toBe('Proszę przyjść w czwartek.')
   })
 
@@ -99,7 +106,11 @@ describe('the app on the demo installation, through its API handlers', () => {
     const items = (await api.calendarRange({ from: '2000-01-01', to: '2100-01-01' })).filter(
       (i) => i.kind === 'meeting_date'
     )
-    const date = items[0]!
+    // An upcoming date with limits on both lists (a date without a limit never fills).
+    const date = items.find(
+      (i) => i.start.slice(0, 10) > testToday() && i.seatsLimit !== null && i.reserveSeatsLimit !== null
+    )!
+    expect(date, 'the demo has an upcoming date with limited seats').toBeDefined()
     // Fill both lists, one outside person after another, until USOS says no.
     let r = await api.signUpOutsidePerson({ meetingDateId: date.id, firstName: 'Anna', lastName: 'Pełna 0' })
     for (let n = 1; r.outcome === 'done' && n < 50; n++) {

@@ -18,6 +18,7 @@ import type { ApiHandlers } from '../../../src/shared/api'
 import type { CalendarItem } from '../../../src/shared/types'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
 import { Outbox } from '../../../src/core/outbox'
+import { testClock } from '../../helpers/clock'
 import { signInThrough, startFaultyProxy, type FaultyProxy } from '../../helpers/faulty-proxy'
 
 type Mode = 'ok' | 'drop' | 'stall' | '503' | '401'
@@ -100,7 +101,7 @@ describe('network faults', () => {
     mode = { kind: 'stall', every: 4 }
     const summary = await syncMeetings(db, fast, {
       lecturerId: account.userId,
-      ...syncWindow(new Date())
+      ...syncWindow(testClock())
     })
     mode = { kind: 'ok', every: 1 }
     expect(summary.meeting_dates).toBeGreaterThan(0)

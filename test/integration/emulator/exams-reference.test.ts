@@ -4,29 +4,19 @@
  * missing, the default `fields` answer exactly the listed fields, an unknown field is refused, and
  * every error and reason the page lists is reached on purpose over HTTP.
  */
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoRole } from '../../../src/emulator/framework/types'
 import { examsModule } from '../../../src/emulator/modules/exams'
 import { startTestInstallation, type TestInstallation } from './harness'
-import { readReference, REFERENCE_DIR } from './reference-pages'
+import { readReference } from '../../helpers/usos-reference'
 
-const PAGE = readFileSync(`${REFERENCE_DIR}/exams.txt`, 'utf8')
 const REFERENCE = readReference('exams')
 
 /** "Consumer: required (administrative) Token: ignored Scopes: staff_perspective" of a method. */
 function accessOf(method: string) {
-  const m = new RegExp(
-    `^services/${method}\\n(?:.*\\n){0,4}?Consumer: (required|optional)( \\(administrative\\))? Token: (\\w+) Scopes: (\\S+)`,
-    'm'
-  ).exec(PAGE)
+  const m = REFERENCE.find((r) => r.name === method)
   if (!m) throw new Error(`no access line for ${method}`)
-  return {
-    consumer: m[1] as 'required' | 'optional',
-    administrative: Boolean(m[2]),
-    token: m[3] as 'required' | 'optional' | 'ignored',
-    scopes: m[4] === 'n/a' ? [] : (m[4] as string).split('|')
-  }
+  return { consumer: m.consumer, administrative: m.administrative, token: m.token, scopes: m.scopes }
 }
 
 let inst: TestInstallation

@@ -4,7 +4,7 @@
  * `fields`, and every error and reason the page lists, each reached on purpose over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readReference } from './reference-pages'
+import { readReference } from '../../helpers/usos-reference'
 import { IDS, TERM, startMeetingsScenario, type Scenario } from './meetings-fixtures'
 
 const REFERENCE = readReference('meetings')

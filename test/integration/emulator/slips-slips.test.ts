@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoRole } from '../../../src/emulator/framework/types'
 import { startTestInstallation, type TestInstallation } from './harness'
+import { testClock } from '../../helpers/clock'
 
 const ALL = ['slips', 'slips_admin']
 const as = (role: DemoRole | null, scopes: string[] = ALL) => ({ as: role, scopes })
@@ -129,7 +130,7 @@ beforeAll(async () => {
   await succeed('update_template', { tpl_id: T.t2, connected_tpl_ids: T.t1, state: 'active' })
   await succeed('update_template', { tpl_id: T.t4, state: 'active' })
 
-  inst.server.setNow(new Date(Math.floor(Date.now() / 1000) * 1000))
+  inst.server.setNow(new Date(Math.floor(testClock().getTime() / 1000) * 1000))
   s1 = (await succeed('issue_slip', { tpl_id: T.t1, client_user_id: demo.student })).slip_id
   hidden = (await succeed('issue_slip', { tpl_id: T.t4, client_user_id: demo.administrator })).slip_id
   const body = await slip(s1, 'questions[id|question_id]')
@@ -196,7 +197,7 @@ describe('issue_slip', () => {
   })
 
   it('stamps date_created with the server clock in Europe/Warsaw', async () => {
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const now = new Date(Math.floor(testClock().getTime() / 1000) * 1000)
     inst.server.setNow(now)
     const id = (await succeed('issue_slip', { tpl_id: T.t4, client_user_id: demo.student })).slip_id
     expect((await slip(id, 'date_created')).date_created).toBe(warsaw(now))
@@ -323,7 +324,7 @@ describe('update_slip', () => {
   it('opens and closes the slip; closing stamps date_last_closed', async () => {
     await succeed('update_slip', { slip_id: s1, state: 'active' })
     expect(await slip(s1, 'state|date_last_closed')).toEqual({ state: 'active', date_last_closed: null })
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const now = new Date(Math.floor(testClock().getTime() / 1000) * 1000)
     inst.server.setNow(now)
     await succeed('update_slip', { slip_id: s1, state: 'closed' })
     expect(await slip(s1, 'state|date_last_closed')).toEqual({
@@ -430,7 +431,7 @@ describe('answering: update_slipquestion, answer_status, extra answerers', () =>
 
   it("computes answer_status from the question's regular expressions", async () => {
     expect((await sq(key(), 'answer|answer_status|answerer|date_answered')).answer_status).toBe('pending')
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const now = new Date(Math.floor(testClock().getTime() / 1000) * 1000)
     inst.server.setNow(now)
     await succeed('update_slipquestion', { sq_id: key(), answer: 'tak' }, as('lecturer'))
     expect(await sq(key(), 'answer|answer_status|answerer|answerer_user_id|date_answered')).toEqual({
@@ -559,7 +560,7 @@ describe('to_be_answered', () => {
   })
 
   it('drops answered ones unless answered after unanswered_before; drops closed slips', async () => {
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const now = new Date(Math.floor(testClock().getTime() / 1000) * 1000)
     inst.server.setNow(now)
     await succeed('update_slipquestion', { sq_id: SQ[Q.key] as string, answer: 'tak' }, as('lecturer'))
     expect(await collect('lecturer')).not.toContain(SQ[Q.key])

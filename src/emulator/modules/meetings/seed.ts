@@ -75,7 +75,9 @@ export function seedMeetings(db: Database.Database, world: SeedWorld, rng: Rng):
     const own = lecturerId === demoLecturer
     const fac = own || otherFacs.length === 0 ? ownFac : rng.pick(otherFacs)
     const autoAccept = rng.bool(0.3)
-    const open = rng.bool(0.7)
+    // The first colleague's meeting is always open, so that the attendee side and the colleagues'
+    // dates have something to show whatever the seed and the day.
+    const open = rng.bool(0.7) || i === size.ownMeetings
     const withParents = rng.bool()
     const meetingId = Number(
       insertMeeting.run(
