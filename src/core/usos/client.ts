@@ -174,6 +174,24 @@ function langDict(v: unknown): LangDict | null {
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : typeof v === 'string' ? [v] : []
 
+/**
+ * `user_messages`: `{"generic_message": LangDict, "fields": {param: LangDict}}`, already localized
+ * (a 200 `success: false` of the slips editing methods, or any 4xx refusal). Null when absent.
+ */
+function parseUserMessages(value: unknown): UserMessages | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const raw = value as Record<string, unknown>
+  const fields: Record<string, LangDict> = {}
+  if (typeof raw.fields === 'object' && raw.fields !== null) {
+    for (const [k, v] of Object.entries(raw.fields as Record<string, unknown>)) {
+      const d = langDict(v)
+      if (d) fields[k] = d
+    }
+  }
+  const generic = langDict(raw.generic_message)
+  return generic || Object.keys(fields).length ? { generic, fields } : null
+}
+
 /** Network failures that happen before the request leaves: nothing was sent, a write may retry. */
 const NOT_SENT = new Set([
   'ECONNREFUSED',
@@ -662,17 +680,11 @@ export class UsosClient {
       !Array.isArray(json) &&
       (json as { success?: unknown }).success === false
     ) {
-      const um = (json as { user_messages?: unknown }).user_messages
-      const raw = typeof um === 'object' && um !== null ? (um as Record<string, unknown>) : {}
-      const fields: Record<string, LangDict> = {}
-      if (typeof raw.fields === 'object' && raw.fields !== null) {
-        for (const [k, v] of Object.entries(raw.fields as Record<string, unknown>)) {
-          const d = langDict(v)
-          if (d) fields[k] = d
-        }
+      const userMessages = parseUserMessages((json as { user_messages?: unknown }).user_messages) ?? {
+        generic: null,
+        fields: {}
       }
-      const userMessages: UserMessages = { generic: langDict(raw.generic_message), fields }
-      const first = Object.values(fields)[0]
+      const first = Object.values(userMessages.fields)[0]
       const text =
         userMessages.generic?.en ||
         userMessages.generic?.pl ||
@@ -700,9 +712,11 @@ export class UsosClient {
       status,
       method,
       usosCode: usosShape && typeof e.error === 'string' ? e.error : null,
-      reasons: usosShape ? strings(e.reasons) : [],
+      // USOS sends one `reason` string (errors page); a list, or the plural key, is tolerated.
+      reasons: usosShape ? [...new Set([...strings(e.reason), ...strings(e.reasons)])] : [],
       paramName: usosShape && typeof e.param_name === 'string' ? e.param_name : null,
-      missingScopes: usosShape ? strings(e.missing_scopes) : []
+      missingScopes: usosShape ? strings(e.missing_scopes) : [],
+      userMessages: usosShape ? parseUserMessages(e.user_messages) : null
     }
     const message = usosShape && typeof e.message === 'string' ? e.message : null
     if (status === 401)

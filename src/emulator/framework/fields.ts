@@ -1,11 +1,13 @@
 /**
  * The `fields` selector: `id|name|lecturer[id|first_name]|term`. Parsed once per call, checked
- * against the registered object types (unknown field, sub-selector on a plain field, secondary
- * field inside a list method's nested selector: all `param_invalid`), then used to render entities.
+ * against the registered object types, then used to render entities. As USOS's errors page
+ * (developers/api/definitions/errors/) defines them: an unknown field is `field_not_found` (with
+ * `field_name` and `method_name`), sub-fields of a plain field `field_invalid`; a selector that
+ * does not parse, or a secondary field inside a list method's nested selector, `param_invalid`.
  * A reference asked for without brackets renders its type's primary fields.
  */
 import { invalid } from './params'
-import type { CallContext, Json, ObjectType, Selector } from './types'
+import { UsosApiError, type CallContext, type Json, type ObjectType, type Selector } from './types'
 
 type MutableSelector = Map<string, MutableSelector | null>
 
@@ -60,13 +62,17 @@ export class TypeRegistry {
   validate(
     typeName: string,
     selector: Selector,
-    opts: { param: string; listMethod: boolean },
+    opts: { param: string; listMethod: boolean; method: string },
     nested = false
   ): void {
     const type = this.get(typeName)
     for (const [name, sub] of selector) {
       const def = type.fields[name]
-      if (!def) throw invalid(opts.param, `unknown field "${name}" for ${type.name}.`)
+      if (!def)
+        throw new UsosApiError(400, 'field_not_found', `Field "${name}" does not exist in ${type.name}.`, {
+          field_name: name,
+          method_name: `services/${opts.method}`
+        })
       if (def.secondary && nested && opts.listMethod) {
         throw invalid(
           opts.param,
@@ -74,7 +80,13 @@ export class TypeRegistry {
         )
       }
       if (sub) {
-        if (!def.ref) throw invalid(opts.param, `the field "${name}" of ${type.name} takes no sub-selector.`)
+        if (!def.ref)
+          throw new UsosApiError(
+            400,
+            'field_invalid',
+            `Field "${name}" of ${type.name} is not an object: it takes no sub-fields.`,
+            { field_name: name, method_name: `services/${opts.method}` }
+          )
         this.validate(def.ref, sub, opts, true)
       }
     }

@@ -156,12 +156,14 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
     }
     if (def.administrative && !verified?.consumer.administrative) {
       throw new UsosApiError(403, 'method_forbidden', 'This method needs an administrative consumer key.', {
-        reasons: ['administrative_only']
+        reason: 'administrative_only'
       })
     }
     const missingScopes = (def.scopes ?? []).filter((s) => !scopes.has(s))
     if (missingScopes.length) {
+      // "method_forbidden: reason key is always present" (USOS's errors page).
       throw new UsosApiError(403, 'method_forbidden', `Missing scopes: ${missingScopes.join(', ')}.`, {
+        reason: 'scope_missing',
         missing_scopes: missingScopes
       })
     }
@@ -169,11 +171,12 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
     for (const [k, v] of params) if (!k.startsWith('oauth_') && !values.has(k)) values.set(k, v)
     const format = values.get('format') ?? 'json'
     if (format !== 'json') throw invalid('format', 'this installation answers json only.')
-    const result = await def.handler(context(values, user, verified, scopes))
+    const result = await def.handler(context(def.name, values, user, verified, scopes))
     sendJson(res, 200, result)
   }
 
   function context(
+    method: string,
     values: Map<string, string>,
     user: DemoUser | null,
     verified: Verified | null,
@@ -197,7 +200,7 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
       fields: (typeName, defaultSelector, opts = {}) => {
         const param = opts.param ?? 'fields'
         const selector = parseSelector(values.get(param) || defaultSelector, param)
-        deps.registry.validate(typeName, selector, { param, listMethod: opts.listMethod ?? false })
+        deps.registry.validate(typeName, selector, { param, listMethod: opts.listMethod ?? false, method })
         return selector
       },
       select: (typeName, entity, selector) => deps.registry.render(typeName, entity, selector, ctx)

@@ -21,7 +21,8 @@ export class UsosApiError extends Error {
     message: string,
     readonly extra: {
       param_name?: string
-      reasons?: string[]
+      /** One string (USOS's errors page: "we may provide an additional reason key"). */
+      reason?: string
       missing_scopes?: string[]
       [key: string]: Json | undefined
     } = {}

@@ -170,26 +170,20 @@ describe('exams/exam', () => {
     expectError(
       await inst.call('exams/exam', { id: String(e!.id), fields: 'id|grade' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'grade' }
     )
     expectError(
       await inst.call('exams/exam', { id: String(e!.id), fields: 'code[id]' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_invalid',
+      { field_name: 'code' }
     )
     expectError(
       await inst.call('exams/exam', { id: String(e!.id), fields: 'groups[attendees]' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'attendees' }
     )
   })
 })
@@ -220,10 +214,8 @@ describe('exams/exams', () => {
     expectError(
       await inst.call('exams/exams', { ids: '1', fields: 'nope' }, { as: null }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'nope' }
     )
   })
 })
@@ -271,10 +263,8 @@ describe('exams/student_exams', () => {
     expectError(
       await inst.call('exams/student_exams', { fields: 'id|bogus' }, { as: 'student' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'bogus' }
     )
     expect((await inst.call('exams/student_exams', {}, { as: null })).status).toBe(401)
     const r = await inst.call('exams/student_exams', {}, { as: 'student', scopes: ['staff_perspective'] })
@@ -348,10 +338,10 @@ describe('exams/search_exams_registrations', () => {
 
   it('refuses backwards and longer-than-a-month ranges with the documented reasons', async () => {
     expectError(await search({ start_date: '2026-12-01', end_date: '2026-11-30' }), 400, 'params_invalid', {
-      reasons: ['session_not_found']
+      reason: 'session_not_found'
     })
     expectError(await search({ start_date: '2026-11-01', end_date: '2026-12-02' }), 400, 'params_invalid', {
-      reasons: ['too_long_date_range']
+      reason: 'too_long_date_range'
     })
     expect((await search({ start_date: '2026-11-01', end_date: '2026-12-01' })).status).toBe(200)
     expect((await search({ start_date: '2027-01-31', end_date: '2027-02-28' })).status).toBe(200)
@@ -394,10 +384,8 @@ describe('exams/search_exams_registrations', () => {
     expectError(
       await search({ start_date: '2026-11-01', end_date: '2026-11-30', fields: 'id|x' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'x' }
     )
     const unsigned = await fetch(
       `${inst.baseUrl}services/exams/search_exams_registrations?start_date=2026-11-01&end_date=2026-11-30`
@@ -469,10 +457,8 @@ describe('exams/condition', () => {
     expectError(
       await inst.call('exams/condition', { exam_id: String(id), examrep_id: rep, fields: 'grade' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'grade' }
     )
   })
 })

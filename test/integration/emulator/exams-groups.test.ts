@@ -112,7 +112,7 @@ describe('exams/group', () => {
       403,
       'object_forbidden',
       {
-        reasons: ['examiner_only']
+        reason: 'examiner_only'
       }
     )
     expectError(
@@ -120,7 +120,7 @@ describe('exams/group', () => {
       403,
       'object_forbidden',
       {
-        reasons: ['coordinator_only']
+        reason: 'coordinator_only'
       }
     )
   })
@@ -179,18 +179,14 @@ describe('exams/group', () => {
     expectError(
       await inst.call('exams/group', p(coordinated.id, 1, { fields: 'attendees' })),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'attendees' }
     )
     expectError(
       await inst.call('exams/group', p(coordinated.id, 1, { fields: 'room[id|colour]' })),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'colour' }
     )
   })
 })
@@ -205,10 +201,8 @@ describe('exams/exam_group', () => {
     expectError(
       await inst.call('exams/exam_group', p(coordinated.id, 1, { fields: 'capacity' })),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'capacity' }
     )
   })
 
@@ -242,7 +236,7 @@ describe('exams/exam_group', () => {
       403,
       'object_forbidden',
       {
-        reasons: ['coordinator_only']
+        reason: 'coordinator_only'
       }
     )
     expectError(
@@ -250,7 +244,7 @@ describe('exams/exam_group', () => {
       403,
       'object_forbidden',
       {
-        reasons: ['examiner_only']
+        reason: 'examiner_only'
       }
     )
     expectError(
@@ -258,7 +252,7 @@ describe('exams/exam_group', () => {
       403,
       'object_forbidden',
       {
-        reasons: ['examiner_only']
+        reason: 'examiner_only'
       }
     )
   })
@@ -374,10 +368,8 @@ describe('exams/slot', () => {
     expectError(
       await inst.call('exams/slot', p(coordinated.id, 1, { slot_number: '1', fields: 'room' })),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'room' }
     )
   })
 })

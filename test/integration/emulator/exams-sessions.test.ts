@@ -70,8 +70,8 @@ describe('exams/active_examination_sessions', () => {
     expectError(
       await inst.call('exams/active_examination_sessions', { fields: 'id|colour' }, ADMIN_KEY),
       400,
-      'param_invalid',
-      { param_name: 'fields' }
+      'field_not_found',
+      { field_name: 'colour' }
     )
     expectError(
       await inst.call(
@@ -191,16 +191,14 @@ describe('exams/examination_session and examination_sessions', () => {
     expectError(
       await inst.call('exams/examination_session', { id: '1', fields: 'id|rooms' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'rooms' }
     )
     expectError(
       await inst.call('exams/examination_session', { id: '1', fields: 'status[id]' }),
       400,
-      'param_invalid',
-      { param_name: 'fields' }
+      'field_invalid',
+      { field_name: 'status' }
     )
   })
 
@@ -253,10 +251,8 @@ describe('exams/administrator', () => {
     expectError(
       await inst.call('exams/administrator', { fields: 'nope' }, { as: 'administrator' }),
       400,
-      'param_invalid',
-      {
-        param_name: 'fields'
-      }
+      'field_not_found',
+      { field_name: 'nope' }
     )
   })
 })

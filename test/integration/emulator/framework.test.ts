@@ -39,12 +39,16 @@ describe('fields selector', () => {
     })
   })
 
-  it('refuses unknown fields and sub-selectors on plain fields with param_invalid on fields', async () => {
+  it('refuses unknown fields (field_not_found) and sub-selectors on plain fields (field_invalid)', async () => {
     const unknown = await inst.call('fac/faculty', { fac_id: 'WF', fields: 'id|colour' })
     expect(unknown.status).toBe(400)
-    expect(unknown.body).toMatchObject({ error: 'param_invalid', param_name: 'fields' })
+    expect(unknown.body).toMatchObject({
+      error: 'field_not_found',
+      field_name: 'colour',
+      method_name: 'services/fac/faculty'
+    })
     const sub = await inst.call('fac/faculty', { fac_id: 'WF', fields: 'name[pl]' })
-    expect(sub.body).toMatchObject({ error: 'param_invalid', param_name: 'fields' })
+    expect(sub.body).toMatchObject({ error: 'field_invalid', field_name: 'name' })
   })
 
   it('answers multi-id methods keyed by the ids sent, null for unknown ones', async () => {

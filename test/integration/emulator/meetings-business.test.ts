@@ -48,7 +48,7 @@ describe('seats, the reserve list and queue numbers', () => {
     const full = await specific(D, s.users.others[7] as string)
     expect(full.body).toMatchObject({
       error: 'meeting_subscription_exception',
-      reasons: ['seats_limit_exceeded']
+      reason: 'seats_limit_exceeded'
     })
 
     let list = await participantsOf(s, D)
@@ -187,7 +187,7 @@ describe('seats, the reserve list and queue numbers', () => {
     const D = IDS.date.parentsOpen
     expect((await specific(D, s.users.others[2] as string, { status: 'waiting' })).status).toBe(200)
     expect((await specific(D, s.users.others[2] as string)).body).toMatchObject({
-      reasons: ['user_already_subscribed']
+      reason: 'user_already_subscribed'
     })
     const unknown = await specific(D, '999999999')
     expect(unknown.body).toMatchObject({ error: 'object_not_found', param_name: 'user_id' })
@@ -215,10 +215,10 @@ describe('registration windows and time', () => {
     try {
       s.inst.server.setNow(new Date('2026-11-10T06:59:00Z')) // 07:59 in Warsaw
       expect(await dateFields(D, 'can_i_sign_up', 'student')).toEqual({ can_i_sign_up: false })
-      expect((await signUp(D, IDS.subst.own)).body).toMatchObject({ reasons: ['meeting_date_not_begun'] })
+      expect((await signUp(D, IDS.subst.own)).body).toMatchObject({ reason: 'meeting_date_not_begun' })
       s.inst.server.setNow(new Date('2026-12-05T09:00:00Z')) // 10:00: the meeting starts
       expect(await dateFields(D, 'can_i_sign_up', 'student')).toEqual({ can_i_sign_up: false })
-      expect((await signUp(D, IDS.subst.own)).body).toMatchObject({ reasons: ['meeting_date_ended'] })
+      expect((await signUp(D, IDS.subst.own)).body).toMatchObject({ reason: 'meeting_date_ended' })
       s.inst.server.setNow(new Date('2026-12-05T08:59:00Z')) // 09:59
       expect(await dateFields(D, 'can_i_sign_up', 'student')).toEqual({ can_i_sign_up: true })
       expect((await signUp(D, IDS.subst.own)).status).toBe(200)
@@ -227,7 +227,7 @@ describe('registration windows and time', () => {
       expect(
         (await call('meetings/sign_off', { meeting_date_id: String(D) }, { as: 'student' })).body
       ).toMatchObject({
-        reasons: ['meeting_date_has_started']
+        reason: 'meeting_date_has_started'
       })
     } finally {
       s.inst.server.setNow(NOW)
@@ -312,7 +312,7 @@ describe('substantiations', () => {
       const r = await specific(only, s.users.others[Object.keys(results).length] as string, {
         substantiation_id: String(id)
       })
-      results[name] = r.status === 200 ? 'ok' : r.body.reasons?.[0]
+      results[name] = r.status === 200 ? 'ok' : r.body.reason
     }
     expect(results).toEqual({
       own: 'ok',
@@ -333,7 +333,7 @@ describe('substantiations', () => {
       const r = await specific(parents, s.users.others[3 + Object.keys(results2).length] as string, {
         substantiation_id: String(id)
       })
-      results2[name] = r.status === 200 ? 'ok' : r.body.reasons?.[0]
+      results2[name] = r.status === 200 ? 'ok' : r.body.reason
     }
     expect(results2).toEqual({
       own: 'ok',
@@ -382,7 +382,7 @@ describe('who may see and do what', () => {
     ).body
     expect(theirs).toContainEqual({ id: IDS.meeting.colleague })
     expect((await call('meetings/lecturer', {}, { as: 'student' })).body).toMatchObject({
-      reasons: ['not_a_staff']
+      reason: 'not_a_staff'
     })
   })
 

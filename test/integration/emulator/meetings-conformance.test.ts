@@ -157,7 +157,9 @@ describe('invalid parameter values', () => {
   const cases = REFERENCE.flatMap((m) =>
     m.params.filter((p) => KINDS[p.name] !== 'free').map((p) => [m.name, p.name, KINDS[p.name]!] as const)
   )
-  it.each(cases)('%s with a malformed %s (%s) -> param_invalid naming it', async (method, param, kind) => {
+  // A bad value is param_invalid naming the parameter; an unknown field in a selector is
+  // field_not_found naming the field and the method (USOS's errors page, definitions/errors).
+  it.each(cases)('%s with a malformed %s (%s) -> refused naming it', async (method, param, kind) => {
     const all = validParams(method)
     const params: Record<string, string> = {}
     for (const p of REFERENCE.find((m) => m.name === method)!.params)
@@ -165,7 +167,11 @@ describe('invalid parameter values', () => {
     params[param] = BAD[kind] as string
     const r = await s.inst.call(method, params, { as: roleFor(method) })
     expect(r.status, JSON.stringify(r.body)).toBe(400)
-    expect(r.body).toMatchObject({ error: 'param_invalid', param_name: param })
+    expect(r.body).toMatchObject(
+      kind === 'fields'
+        ? { error: 'field_not_found', field_name: 'no_such_field', method_name: `services/${method}` }
+        : { error: 'param_invalid', param_name: param }
+    )
   })
 
   it('accepts every documented value of an enumerated parameter', async () => {
@@ -175,7 +181,7 @@ describe('invalid parameter values', () => {
         message_lang_code: value
       })
       // Not signed up: refused for that reason, never for the language.
-      expect(r.body).toMatchObject({ reasons: ['user_not_registered'] })
+      expect(r.body).toMatchObject({ reason: 'user_not_registered' })
     }
     for (const frequency of REFERENCE.find((m) => m.name === 'meetings/generate_meeting_dates')!.params.find(
       (p) => p.name === 'frequency'
@@ -395,6 +401,6 @@ describe('documented errors', () => {
     const r = await ERROR_CASES[key]!()
     expect(r.body, JSON.stringify(r.body)).toMatchObject({ error: code, message: expect.any(String) })
     expect(r.status).toBe(code === 'method_forbidden' ? 403 : 400)
-    if (reason) expect(r.body.reasons).toEqual([reason])
+    if (reason) expect(r.body.reason).toBe(reason)
   })
 })

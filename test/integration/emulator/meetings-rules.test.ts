@@ -70,13 +70,13 @@ describe('meetings business rules', () => {
     const again = await inst.call('meetings/reject_participant', { participant_id: String(firstMain.id) })
     expect(again.body).toMatchObject({
       error: 'meeting_subscription_exception',
-      reasons: ['user_already_rejected']
+      reason: 'user_already_rejected'
     })
     const accepted = after.find((p) => p.status === 'accepted')!
     expect(
       (await inst.call('meetings/accept_participant', { participant_id: String(accepted.id) })).body
     ).toMatchObject({
-      reasons: ['user_already_accepted']
+      reason: 'user_already_accepted'
     })
   })
 
@@ -93,7 +93,7 @@ describe('meetings business rules', () => {
     })
     expect(r.body).toMatchObject({
       error: 'meeting_subscription_exception',
-      reasons: ['invalid_substantiation']
+      reason: 'invalid_substantiation'
     })
   })
 
@@ -105,9 +105,9 @@ describe('meetings business rules', () => {
       { as: 'student' }
     )
     expect(asStudent.status).toBe(403)
-    expect(asStudent.body).toMatchObject({ error: 'method_forbidden', reasons: ['staff_only'] })
+    expect(asStudent.body).toMatchObject({ error: 'method_forbidden', reason: 'staff_only' })
     const notStaff = await inst.call('meetings/lecturer', { user_id: inst.server.demoUserIds.student })
-    expect(notStaff.body).toMatchObject({ error: 'object_invalid', reasons: ['not_a_staff'] })
+    expect(notStaff.body).toMatchObject({ error: 'object_invalid', reason: 'not_a_staff' })
     const list = await participants(d!.id)
     const byColleague = await inst.call(
       'meetings/accept_participant',
@@ -159,7 +159,7 @@ describe('meetings business rules', () => {
         { meeting_date_id: String(open.id), substantiation_id: String(subst[0]!.id) },
         { as: 'student' }
       )
-      expect(twice.body).toMatchObject({ reasons: ['user_already_subscribed'] })
+      expect(twice.body).toMatchObject({ reason: 'user_already_subscribed' })
       const cart = (await inst.call('meetings/cart', { fields: 'id|meeting_date[id]' }, { as: 'student' }))
         .body as Array<{ meeting_date: { id: number } }>
       expect(cart.some((c) => c.meeting_date.id === open.id)).toBe(true)
@@ -169,7 +169,7 @@ describe('meetings business rules', () => {
       expect(
         (await inst.call('meetings/sign_off', { meeting_date_id: String(open.id) }, { as: 'student' })).body
       ).toMatchObject({
-        reasons: ['user_not_registered']
+        reason: 'user_not_registered'
       })
       done = true
       break
@@ -203,7 +203,7 @@ describe('meetings business rules', () => {
       { ...key, note_type: 'private' },
       { as: 'student' }
     )
-    expect(asStudent.body).toMatchObject({ error: 'method_forbidden', reasons: ['staff_only'] })
+    expect(asStudent.body).toMatchObject({ error: 'method_forbidden', reason: 'staff_only' })
     const missing = await inst.call('meetings/get_note', { ...key, note_type: 'public' })
     expect(missing.body).toMatchObject({ error: 'object_not_found' })
   })

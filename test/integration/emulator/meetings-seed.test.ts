@@ -40,7 +40,7 @@ function seeded(scale: 'small' | 'large') {
 }
 
 describe('meetings seed', () => {
-  it('fills the large scale as promised: 40+ meetings, 1,200+ dates, 12,000+ participants, in seconds', () => {
+  it('fills the large scale as promised: 40+ meetings, 1,200+ dates, 12,000+ participants', () => {
     const s = seeded('large')
     expect(s.meetings).toBeGreaterThanOrEqual(40)
     expect(s.dates).toBeGreaterThanOrEqual(1200)
@@ -49,7 +49,7 @@ describe('meetings seed', () => {
     expect(s.holidays).toBe(0)
     expect(s.notes).toBeGreaterThanOrEqual(300)
     expect(s.badReasons).toBe(0)
-    expect(s.ms).toBeLessThan(3000)
+    // How long it took is printed, and measured by `npm run bench`: never asserted in a test.
   })
 
   it('keeps small small, and the same seed gives the same data', () => {

@@ -154,10 +154,14 @@ describe('field selectors', () => {
     ['to_be_answered', () => ({ langpref: 'pl' })]
   ]
   for (const [method, params] of reads) {
-    it(`${method} refuses an unknown field`, async () => {
+    it(`${method} refuses an unknown field (field_not_found)`, async () => {
       const r = await inst.call(`slips/${method}`, { ...params(), fields: 'id|no_such_field' }, admin)
       expect(r.status).toBe(400)
-      expect(r.body).toMatchObject({ error: 'param_invalid', param_name: 'fields' })
+      expect(r.body).toMatchObject({
+        error: 'field_not_found',
+        field_name: 'no_such_field',
+        method_name: `services/slips/${method}`
+      })
     })
   }
 
@@ -168,7 +172,7 @@ describe('field selectors', () => {
       admin
     )
     expect(r.status).toBe(400)
-    expect(r.body).toMatchObject({ error: 'param_invalid', param_name: 'fields' })
+    expect(r.body).toMatchObject({ error: 'field_not_found', field_name: 'nope' })
   })
 
   it('validates the deprecated sub-selector parameters against their object', async () => {
@@ -178,7 +182,7 @@ describe('field selectors', () => {
       admin
     )
     expect(r.status).toBe(400)
-    expect(r.body).toMatchObject({ error: 'param_invalid', param_name: 'tpl_fields' })
+    expect(r.body).toMatchObject({ error: 'field_not_found', field_name: 'bogus' })
   })
 
   it('connected_tpls is refused where more than one slip is read', async () => {

@@ -332,11 +332,29 @@ describe('errors', () => {
             error: 'param_missing',
             param_name: 'meeting_id'
           })
-        case 'x/reasons':
+        // USOS's errors page: "we may provide an additional reason key", one string.
+        case 'x/reason':
           return json(res, 400, {
             message: 'Already',
             error: 'meeting_subscription_exception',
-            reasons: ['user_already_accepted']
+            reason: 'user_already_accepted'
+          })
+        // Shapes the documentation does not promise, tolerated: a list, the plural key, none.
+        case 'x/reason-list':
+          return json(res, 400, { message: 'Already', error: 'object_invalid', reason: ['not_a_staff'] })
+        case 'x/reasons':
+          return json(res, 400, { message: 'Already', error: 'object_invalid', reasons: ['not_a_staff'] })
+        case 'x/no-reason':
+          return json(res, 400, { message: 'No', error: 'object_invalid', reason: 42 })
+        // A refusal with USOS's localized messages (jquery-usos doc/api/forms.md quotes one).
+        case 'x/user-messages':
+          return json(res, 400, {
+            error: 'param_invalid',
+            param_name: 'slip_id',
+            message: 'Parameter slip_id has invalid value. This user is not allowed to delete this slip.',
+            user_messages: {
+              generic_message: { pl: 'Nie możesz usunąć tej obiegówki.', en: 'You cannot delete this slip.' }
+            }
           })
         case 'x/unauthorized':
           return json(res, 401, { message: 'Invalid token', error: 'invalid_token' })
@@ -372,10 +390,25 @@ describe('errors', () => {
       paramName: 'meeting_id',
       message: 'Missing meeting_id'
     })
-    expect(await failure(c.call('x/reasons'))).toMatchObject({
+    expect(await failure(c.call('x/reason'))).toMatchObject({
       kind: 'usos',
       usosCode: 'meeting_subscription_exception',
       reasons: ['user_already_accepted']
+    })
+    for (const tolerated of ['x/reason-list', 'x/reasons'])
+      expect(await failure(c.call(tolerated))).toMatchObject({ kind: 'usos', reasons: ['not_a_staff'] })
+    expect(await failure(c.call('x/no-reason'))).toMatchObject({
+      kind: 'usos',
+      usosCode: 'object_invalid',
+      reasons: []
+    })
+    expect(await failure(c.call('x/user-messages'))).toMatchObject({
+      kind: 'usos',
+      usosCode: 'param_invalid',
+      paramName: 'slip_id',
+      userMessages: {
+        generic: { pl: 'Nie możesz usunąć tej obiegówki.', en: 'You cannot delete this slip.' }
+      }
     })
     expect(await failure(c.call('x/unauthorized'))).toMatchObject({
       kind: 'unauthorized',

@@ -85,7 +85,7 @@ export const readMethods: MethodDef[] = [
       const userId = ctx.params.string('user_id') ?? ctx.requireUser().id
       if (!stmt(ctx.db, 'SELECT 1 FROM users WHERE id = ?').get(userId) || !isStaff(ctx.db, userId)) {
         throw new UsosApiError(400, 'object_invalid', 'User is not a staff member.', {
-          reasons: ['not_a_staff'],
+          reason: 'not_a_staff',
           param_name: 'user_id'
         })
       }
@@ -303,7 +303,7 @@ export const readMethods: MethodDef[] = [
       ).get(courseId, user.id)
       if (!member)
         throw new UsosApiError(400, 'object_invalid', 'User is not registered to this course.', {
-          reasons: ['not_in_course'],
+          reason: 'not_in_course',
           param_name: 'course_id'
         })
       const rows = stmt(

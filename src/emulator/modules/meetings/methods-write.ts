@@ -307,7 +307,11 @@ export const noteMethods: MethodDef[] = [
       // get_note has its own small field set (id, creation_date, content), not the note object's.
       const fields = (ctx.params.string('fields') ?? 'id|creation_date|content').split('|')
       for (const f of fields)
-        if (!['id', 'creation_date', 'content'].includes(f)) throw invalid('fields', `unknown field "${f}".`)
+        if (!['id', 'creation_date', 'content'].includes(f))
+          throw new UsosApiError(400, 'field_not_found', `Field "${f}" does not exist here.`, {
+            field_name: f,
+            method_name: 'services/meetings/get_note'
+          })
       const row = stmt(
         ctx.db,
         'SELECT * FROM meetings_notes WHERE author_id = ? AND fac_id = ? AND term_id = ? AND user_id = ?'

@@ -6,7 +6,7 @@ import { usosDateTime } from '../../framework/time'
 import { dateById, facultyWithParents, meetingById, type DateRow, type MeetingRow } from './rows'
 
 export const subscriptionError = (reason: string, message: string) =>
-  new UsosApiError(400, 'meeting_subscription_exception', message, { reasons: [reason] })
+  new UsosApiError(400, 'meeting_subscription_exception', message, { reason: reason })
 
 export const notFound = (param: string, what: string) =>
   new UsosApiError(400, 'object_not_found', `${what} does not exist.`, { param_name: param })
@@ -23,7 +23,7 @@ export function requireStaff(ctx: CallContext): void {
   const user = ctx.requireUser()
   if (!isStaff(ctx.db, user.id)) {
     throw new UsosApiError(403, 'method_forbidden', 'This method can only be invoked by staff members.', {
-      reasons: ['staff_only']
+      reason: 'staff_only'
     })
   }
 }
@@ -50,7 +50,7 @@ export function requireLecturer(ctx: CallContext, meeting: MeetingRow): void {
       throw subscriptionError('user_is_not_staff', 'User is not staff.')
     }
     throw new UsosApiError(403, 'object_forbidden', 'Only the meeting’s lecturer may do this.', {
-      reasons: ['not_meeting_lecturer']
+      reason: 'not_meeting_lecturer'
     })
   }
 }

@@ -56,7 +56,7 @@ export function requireFieldScope(ctx: CallContext, scope: string, field: string
       403,
       'method_forbidden',
       `Access to the "${field}" field requires the "${scope}" scope.`,
-      { reasons: ['scope_missing'], missing_scopes: [scope] }
+      { reason: 'scope_missing', missing_scopes: [scope] }
     )
   }
 }

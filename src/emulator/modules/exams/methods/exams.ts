@@ -30,11 +30,11 @@ function searchRegistrations(ctx: CallContext): Json {
   const userRelated = ctx.params.bool('user_related', false)
   if (end < start)
     throw new UsosApiError(400, 'params_invalid', 'end_date must follow start_date.', {
-      reasons: ['session_not_found']
+      reason: 'session_not_found'
     })
   if (end > addMonths(start, 1))
     throw new UsosApiError(400, 'params_invalid', 'The date range must not be longer than one month.', {
-      reasons: ['too_long_date_range']
+      reason: 'too_long_date_range'
     })
   if (userRelated && !ctx.user)
     throw invalid('user_related', 'registrations related to the user need an Access Token.')

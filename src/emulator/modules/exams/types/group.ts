@@ -83,7 +83,7 @@ export function attendeesForbidden(reason: 'examiner_only' | 'coordinator_only')
     reason === 'coordinator_only'
       ? 'Only the coordinator has access to all exam attendees.'
       : 'Only an examiner or the coordinator has access to the attendees.',
-    { reasons: [reason] }
+    { reason: reason }
   )
 }
 

@@ -114,7 +114,7 @@ export function requireParamScope(ctx: CallContext, scope: string, param: string
   ctx.requireUser()
   if (!ctx.scopes.has(scope)) {
     throw new UsosApiError(403, 'method_forbidden', `"${param}=true" requires the "${scope}" scope.`, {
-      reasons: ['scope_missing'],
+      reason: 'scope_missing',
       missing_scopes: [scope]
     })
   }
