@@ -15,6 +15,23 @@ const reactImports = ['react', 'react-dom', 'react-dom/client', 'react-i18next']
   message: 'react belongs to src/renderer only.'
 }))
 
+/**
+ * The demo installation (src/emulator) stands for another party's USOS server: it and the client's
+ * core share no code (issue 16), in either direction. The app wires them together where it is
+ * composed (src/main/demo.ts). Relative imports are matched by their text: a path segment `core`
+ * (or the @core alias) from the emulator, a segment `emulator` from the core.
+ */
+const coreFromEmulator = {
+  regex: '^(\\.{1,2}/)+(.+/)?core(/.*)?$|^@core(/.*)?$',
+  message:
+    "src/emulator must not import src/core: the demo installation is another party's server (a plain utility may live in src/shared)."
+}
+const emulatorFromCore = {
+  regex: '^(\\.{1,2}/)+(.+/)?emulator(/.*)?$',
+  message:
+    'src/core must not import src/emulator: the app composes the demo where it is assembled (src/main/demo.ts).'
+}
+
 /** Window hardening must not be switched off anywhere (reliability.md). */
 const insecureWebPreferences = ['sandbox', 'contextIsolation', 'webSecurity'].map((key) => ({
   selector: `Property[key.name='${key}'][value.value=false]`,
@@ -62,6 +79,25 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'scripts/**', 'test/unit/**', 'test/integration/**'],
     ignores: ['src/renderer/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronImport, ...reactImports] }] }
+  },
+  {
+    // After the block above, which it extends for these two folders (a later block replaces the rule).
+    files: ['src/emulator/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImport, ...reactImports], patterns: [coreFromEmulator] }
+      ]
+    }
+  },
+  {
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImport, ...reactImports], patterns: [emulatorFromCore] }
+      ]
+    }
   },
   {
     files: ['src/main/**', 'src/preload/**'],

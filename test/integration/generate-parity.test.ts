@@ -4,7 +4,9 @@
  * signed client, give the same answer for any parameters: every frequency, week_day given or not,
  * start_even and use_calendar given, false or true, fac_id or none, ranges over several years with
  * the weeks of both daylight-saving changes, and refused input (refused by both, naming the same
- * parameter).
+ * parameter). The two share no code: the installation's generator, holiday table and Easter are its
+ * own (src/emulator/modules/meetings/generate.ts, holidays.ts; lint keeps src/emulator and src/core
+ * apart), written from the method's reference page, so agreement here is evidence, not identity.
  *
  * Free days. With fac_id the installation skips the faculty's and its parent units' free days,
  * from its own table `meetings_fac_free_days`; USOS has no method that lists them, so this test

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createAppContext, type AppContext } from '../../core/app/context'
-import { inProcessDemo } from '../../core/app/demo'
+import { inProcessDemo } from '../../main/demo'
 import { usosClientFactory } from '../../core/usos'
 import type { Clock } from '../../shared/clock'
 

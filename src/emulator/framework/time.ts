@@ -1,4 +1,4 @@
-import { usosDateTime as fromInstant, warsawInstant } from '../../core/schedule/timed'
+import { usosDateTime as fromInstant, warsawInstant } from '../support/warsaw'
 
 /** A moment as USOS writes it: "YYYY-MM-DD HH:MM:SS", wall-clock time in Europe/Warsaw. */
 export function usosDateTime(moment: Date | number): string {
@@ -9,7 +9,7 @@ export function usosDate(moment: Date | number): string {
   return usosDateTime(moment).slice(0, 10)
 }
 
-/** A USOS wall-clock datetime back to the moment it names (the app's own rule for DST days). */
+/** A USOS wall-clock datetime back to the moment it names (support/warsaw.ts: PEP 495, fold=0). */
 export function fromUsosDateTime(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) throw new Error(`not a USOS datetime: ${value}`)
   return warsawInstant(value)

@@ -8,7 +8,7 @@
  *   for them and its default selector includes attendees);
  * - examiners: null when the exam hides them (examiners_visible false), except for the people above.
  */
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 import type { CallContext } from '../../framework/types'
 import { examById, facultyAndAncestors, sessionById, type ExamRow, type GroupRow } from './rows'
 

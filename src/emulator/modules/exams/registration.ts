@@ -2,7 +2,7 @@
  * Registering and unregistering one student, as the batch methods do it. Each step says what it
  * did, so that a repeated request changes nothing and answers "already" instead of applying twice.
  */
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 import type Database from 'better-sqlite3'
 import { slotTaken, type ExamRow, type GroupRow } from './rows'
 import { slotCapacity } from './slots'

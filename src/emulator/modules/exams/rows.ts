@@ -1,6 +1,6 @@
 /** Rows of the exams_ tables and the queries that load them (prepared once per connection). */
 import type Database from 'better-sqlite3'
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 
 export interface SessionRow {
   id: number

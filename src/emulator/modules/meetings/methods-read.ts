@@ -1,10 +1,5 @@
-import { stmt } from '../../../core/mirror/statements'
-import {
-  FREQUENCIES,
-  GenerateInputError,
-  generateMeetingDates,
-  type Frequency
-} from '../../../core/schedule/generate'
+import { stmt } from '../../support/statements'
+import { FREQUENCIES, GenerateParamError, generateMeetingDates, type Frequency } from './generate'
 import { invalid } from '../../framework/params'
 import { UsosApiError, type CallContext, type Json, type MethodDef } from '../../framework/types'
 import { addDaysToDay, warsawToday } from '../../framework/time'
@@ -351,7 +346,7 @@ export const readMethods: MethodDef[] = [
           ...(freeDays ? { freeDays } : {})
         })
       } catch (error) {
-        if (error instanceof GenerateInputError) throw invalid(error.param, error.message)
+        if (error instanceof GenerateParamError) throw invalid(error.param, error.message)
         throw error
       }
     }

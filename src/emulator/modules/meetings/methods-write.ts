@@ -1,4 +1,4 @@
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 import { invalid } from '../../framework/params'
 import { UsosApiError, type CallContext, type MethodDef } from '../../framework/types'
 import { canAttend } from './types'

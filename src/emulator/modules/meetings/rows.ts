@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 
 export interface MeetingRow {
   id: number

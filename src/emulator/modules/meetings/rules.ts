@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 import { UsosApiError, type CallContext } from '../../framework/types'
 import { invalid } from '../../framework/params'
 import { usosDateTime } from '../../framework/time'

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Rng, Scale, SeedWorld } from '../../framework/types'
-import { generateMeetingDates } from '../../../core/schedule/generate'
+import { generateMeetingDates } from './generate'
 import { addDaysToDay, daysBetween, isoWeekday } from '../../framework/time'
 import { MEETING_NAMES, MESSAGES } from './seed-texts'
 import { seedFreeDays, seedSubstantiations } from './seed-reference'

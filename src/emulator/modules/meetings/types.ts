@@ -12,7 +12,7 @@ import {
   type ParticipantRow,
   type SubstantiationRow
 } from './rows'
-import { stmt } from '../../../core/mirror/statements'
+import { stmt } from '../../support/statements'
 import { usosDateTime } from '../../framework/time'
 
 const now = (ctx: CallContext) => usosDateTime(ctx.now())

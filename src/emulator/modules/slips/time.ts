@@ -1,5 +1,5 @@
 /** USOS datetimes for the slips module: "YYYY-MM-DD HH:MM:SS", Europe/Warsaw, never the machine's zone. */
-import { warsawInstant } from '../../../core/schedule/timed'
+import { warsawInstant } from '../../support/warsaw'
 import { usosDateTime } from '../../framework/time'
 
 export const usosDatetime = (instant: Date): string => usosDateTime(instant)

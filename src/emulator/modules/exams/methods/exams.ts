@@ -1,5 +1,5 @@
 /** Exams: one, many, a student's, a search over registration windows, and admission conditions. */
-import { stmt } from '../../../../core/mirror/statements'
+import { stmt } from '../../../support/statements'
 import { invalid } from '../../../framework/params'
 import { UsosApiError, type CallContext, type Json, type MethodDef } from '../../../framework/types'
 import { addMonths } from '../dates'

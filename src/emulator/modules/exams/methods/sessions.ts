@@ -1,5 +1,5 @@
 /** Examination sessions: one, many, the active ones, a faculty's, a manager's, a person's. */
-import { stmt } from '../../../../core/mirror/statements'
+import { stmt } from '../../../support/statements'
 import { invalid } from '../../../framework/params'
 import type { CallContext, Json, MethodDef } from '../../../framework/types'
 import { managedFaculties } from '../access'

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { stmt } from '../../../../core/mirror/statements'
+import { stmt } from '../../../support/statements'
 import type { ObjectType } from '../../../framework/types'
 import { conditionsOf, examById, groupsOf, type ExamRow } from '../rows'
 

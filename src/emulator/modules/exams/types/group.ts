@@ -1,4 +1,4 @@
-import { stmt } from '../../../../core/mirror/statements'
+import { stmt } from '../../../support/statements'
 import { UsosApiError, type CallContext, type ObjectType } from '../../../framework/types'
 import { attendeeRefusal, examinersVisible, isExaminerOfGroup, slotAttendeesVisible } from '../access'
 import { attendeesOf, examById, groupOf, slotTaken, type GroupRow } from '../rows'

@@ -1,4 +1,4 @@
-import { stmt } from '../../../../core/mirror/statements'
+import { stmt } from '../../../support/statements'
 import type { ObjectType } from '../../../framework/types'
 import { examsOfSession, sessionById, type SessionRow } from '../rows'
 import type { ExamEntity } from './exam'

@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDemoServer, type DemoServer } from '../../emulator'
-import type { DemoInstallation } from './context'
-import type { Clock } from '../../shared/clock'
+import { startDemoServer, type DemoServer } from '../emulator'
+import type { DemoInstallation } from '../core/app/context'
+import type { Clock } from '../shared/clock'
 
 /**
+ * The app's "Open the demo", composed here where the app is (the window, the web harness and the CLI
+ * all use it): the core knows only the DemoInstallation interface, the demo installation knows
+ * nothing of the core. No electron here, so the CLI may import it.
+ *
  * The demo installation as the app runs it: in-process, on a random loopback port, its state in
  * the profile's `demo-installation/` folder (so changes made in the demo survive a restart).
  */
