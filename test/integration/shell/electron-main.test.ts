@@ -90,11 +90,14 @@ function runShell(s: Scenario): Promise<Report> {
       actions: s.actions
     })
   )
+  // The built app, not electron-vite's dev server.
+  const env = { ...process.env }
+  delete env['ELECTRON_RENDERER_URL']
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [runner, file],
-      { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
+      { env, timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`run-shell failed: ${error.message}\n${stderr}`))
         const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Report
