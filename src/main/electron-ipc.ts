@@ -1,4 +1,7 @@
-/** Registers the API contract with Electron's IPC: one channel per call, senders checked. */
+/**
+ * Registers the API contract with Electron's IPC: one channel per call, and only the top frame
+ * showing the app's own page (not any `file:` page) may call.
+ */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { apiMethods, ipcChannel, ipcEventChannel } from '../shared/api'
 import type { ApiHandlers } from '../shared/api'
@@ -9,12 +12,12 @@ import { isAppUrl } from './security-policy'
 export function registerIpc(
   handlers: ApiHandlers,
   events: AppEvents,
-  appOrigin: string,
+  appPage: string,
   windows: () => BrowserWindow[]
 ): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame
-    return frame !== null && frame.parent === null && isAppUrl(frame.url, appOrigin)
+    return frame !== null && frame.parent === null && isAppUrl(frame.url, appPage)
   }
   for (const method of apiMethods) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {

@@ -1,8 +1,9 @@
 /** The Electron shell: one hardened window, the IPC handlers, and the core behind them. */
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createAppContext } from '../core/app/context'
+import { createAppContext, type AppContext } from '../core/app/context'
 import { inProcessDemo } from './demo'
 import { electronNativeBinding } from './native'
 import icon from '../../resources/icon.png?asset'
@@ -10,15 +11,37 @@ import { createApiHandlers } from './ipc'
 import { printHtml } from './print'
 import { registerIpc } from './electron-ipc'
 import { hardenContents, hardenSession } from './security'
-import { secureWebPreferences } from './security-policy'
+import { isExternalPageUrl } from './security-policy'
 import { usosClientFactory } from '../core/usos'
 import { SafeStorageBox } from './safe-storage-box'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : 'file://'
+/** The one page the app shows: navigation and IPC accept nothing else (no other `file:` page). */
+const appPage = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).toString()
 
-app.enableSandbox()
+let ctx: AppContext | null = null
+let mainWindow: BrowserWindow | null = null
+
+/** Origins of the sign-in pages the app opened in the browser, for the link on the accounts page. */
+const signInOrigins = new Set<string>()
+function externalOrigins(): ReadonlySet<string> {
+  const origins = new Set(signInOrigins)
+  for (const account of ctx?.accounts.list() ?? []) {
+    try {
+      origins.add(new URL(account.baseUrl).origin)
+    } catch {
+      // An address the core accepted always parses; nothing to allow otherwise.
+    }
+  }
+  return origins
+}
+
+function openSignInPage(url: string): void {
+  if (!isExternalPageUrl(url)) return
+  signInOrigins.add(new URL(url).origin)
+  void shell.openExternal(url)
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -30,51 +53,134 @@ function createWindow(): BrowserWindow {
     title: 'USOS Office Hours',
     // Linux shows the window's icon; Windows and macOS take the installer's (electron-builder.yml).
     icon,
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'))
+    // Written out here, where the window is made, so that reviewers and Electronegativity see them.
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true
+    }
   })
-  hardenContents(win.webContents, appOrigin, () => new Set())
+  mainWindow = win
   win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadURL(pathToFileURL(join(here, '../renderer/index.html')).toString())
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  void win.loadURL(appPage)
   return win
 }
 
-void app.whenReady().then(() => {
-  hardenSession(session.defaultSession, !devServerUrl)
-  const binding = electronNativeBinding(app.getAppPath())
+/** A second start of the app brings this window forward instead of opening the profile twice. */
+function focusWindow(): void {
+  const win = mainWindow ?? BrowserWindow.getAllWindows()[0]
+  if (!win) {
+    if (ctx) createWindow()
+    return
+  }
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+function closeProfile(): void {
+  const open = ctx
+  ctx = null
+  open?.close()
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, appPage, !devServerUrl)
+  const binding = electronNativeBinding({
+    appRoot: app.getAppPath(),
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron ?? '',
+    platform: process.platform,
+    arch: process.arch
+  })
+  // Load it before any database is opened: a broken build fails here, with every file untouched.
+  createRequire(import.meta.url)(binding)
   const dataDir = app.getPath('userData')
-  const ctx = createAppContext({
+  ctx = createAppContext({
     dataDir,
     shell: 'electron',
     version: app.getVersion(),
     clientFactory: usosClientFactory,
     secretBox: new SafeStorageBox(),
-    demo: inProcessDemo(dataDir, binding ? { nativeBinding: binding } : {}),
-    ...(binding ? { nativeBinding: binding } : {})
+    demo: inProcessDemo(dataDir, { nativeBinding: binding }),
+    nativeBinding: binding
   })
   registerIpc(
-    createApiHandlers(ctx, {
-      // Only the sign-in pages of installations (https) ever go to the system browser.
-      print: printHtml,
-      openExternal: (url) => {
-        if (new URL(url).protocol === 'https:') void shell.openExternal(url)
-      }
-    }),
+    createApiHandlers(ctx, { print: printHtml, openExternal: openSignInPage }),
     ctx.events,
-    appOrigin,
+    appPage,
     () => BrowserWindow.getAllWindows()
   )
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  app.on('will-quit', () => ctx.close())
-})
+}
 
-app.on('web-contents-created', (_event, contents) => {
-  hardenContents(contents, appOrigin, () => new Set())
-})
+/** Without this, a failure at start leaves a process with no window and no word: say it, and quit. */
+function startFailed(error: unknown): void {
+  const what = error instanceof Error ? error.message : String(error)
+  let dataDir = '(the app could not tell)'
+  try {
+    dataDir = app.getPath('userData')
+  } catch {
+    // Keep the placeholder.
+  }
+  try {
+    closeProfile()
+  } catch {
+    // Already failing; the dialog matters more.
+  }
+  dialog.showErrorBox(
+    'USOS Office Hours could not start',
+    [
+      `What failed: ${what}`,
+      '',
+      `Your data (settings, accounts, the local copy of USOS and changes not yet sent) is in:`,
+      dataDir,
+      'Nothing in it is deleted by this failure.',
+      '',
+      'What to do: install the app again (from a checkout: `npm install`, then `npm start`) and start it.',
+      'If it fails again, send this message to whoever looks after the app.'
+    ].join('\n')
+  )
+  app.exit(1)
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+app.enableSandbox()
+
+// One app per profile: a second start would open the same databases and could send the same
+// queued changes twice. It hands over to the first (which comes to the front) and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => focusWindow())
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, appPage, externalOrigins)
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('will-quit', () => closeProfile())
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => startFailed(error))
+}

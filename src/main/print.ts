@@ -2,8 +2,14 @@
  * Printing in the desktop app: the page (produced and tested by the core) goes into a hidden,
  * sandboxed window with no preload and JavaScript off, then to the system print dialog or to a
  * PDF written atomically. Names on the page are untrusted text, already escaped by the core.
+ *
+ * The page is loaded from a file in a private temporary folder, not a `data:` URL, which Chromium
+ * refuses above 2 MB (a list of a few thousand rows).
  */
 import { BrowserWindow, dialog } from 'electron'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { writeFileAtomic } from '../core/fs/atomic'
 
 const PDF_TIMEOUT_MS = 20_000
@@ -31,10 +37,14 @@ export async function printHtml(
       webSecurity: true
     }
   })
+  // mkdtemp makes the folder 0700: other users cannot read the names on the list.
+  const folder = mkdtempSync(join(tmpdir(), 'office-hours-print-'))
   try {
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
     win.webContents.on('will-navigate', (e) => e.preventDefault())
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    const page = join(folder, 'print.html')
+    writeFileAtomic(page, html)
+    await win.loadFile(page)
     if (opts.pdf) {
       const target = await dialog.showSaveDialog({
         defaultPath: `${opts.title.replace(/[\\/:*?"<>|]+/g, '-')}.pdf`,
@@ -55,5 +65,6 @@ export async function printHtml(
     return { printed, pdfPath: null }
   } finally {
     win.destroy()
+    rmSync(folder, { recursive: true, force: true })
   }
 }

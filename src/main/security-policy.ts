@@ -1,41 +1,55 @@
 /**
- * The security rules of every window, as plain data and functions (no Electron import), so that
- * unit tests check the very values the app uses.
+ * The security rules of the windows, as plain functions (no Electron import), so that unit tests
+ * check the very rules the app uses.
  */
-export const secureWebPreferences = (preload: string | undefined) => ({
-  ...(preload ? { preload } : {}),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  webviewTag: false,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  spellcheck: true
-})
 
-/** Hosts that links may open in the system browser: the installations' own, nothing else. */
-export type ExternalHostAllowList = () => ReadonlySet<string>
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
-export function isAllowedExternalUrl(raw: string, allowedHosts: ReadonlySet<string>): boolean {
-  let url: URL
+function parse(raw: string): URL | null {
   try {
-    url = new URL(raw)
+    return new URL(raw)
   } catch {
-    return false
+    return null
   }
-  return url.protocol === 'https:' && allowedHosts.has(url.host)
 }
 
-/** Only the app's own pages may load in a window: same origin as the page it started with. */
-export function isAppUrl(raw: string, appOrigin: string): boolean {
-  try {
-    const url = new URL(raw)
-    if (appOrigin === 'file://') return url.protocol === 'file:'
-    return url.origin === appOrigin
-  } catch {
-    return false
-  }
+/**
+ * A page the system browser may be asked to open: https, or plain http on this computer (the demo
+ * installation, as the core accepts installation addresses).
+ */
+export function isExternalPageUrl(raw: string): boolean {
+  const url = parse(raw)
+  if (!url || url.username || url.password) return false
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))
+}
+
+/**
+ * Origins that links may open in the system browser: those of the sign-in pages the app opened
+ * and of the installations signed in to, nothing else.
+ */
+export type ExternalOriginAllowList = () => ReadonlySet<string>
+
+export function isAllowedExternalUrl(raw: string, allowedOrigins: ReadonlySet<string>): boolean {
+  const url = parse(raw)
+  return url !== null && isExternalPageUrl(raw) && allowedOrigins.has(url.origin)
+}
+
+/**
+ * Only the app's own page may load in a window and call the API: in the built app exactly its
+ * `index.html` (any route after `#`), never another `file:` page (an HTML file dropped on the
+ * window, a downloaded one); under the dev server, that server's origin.
+ */
+export function isAppUrl(
+  raw: string,
+  appPage: string,
+  caseInsensitive = process.platform === 'win32'
+): boolean {
+  const url = parse(raw)
+  const page = parse(appPage)
+  if (!url || !page) return false
+  if (page.protocol !== 'file:') return url.origin === page.origin
+  if (url.protocol !== 'file:' || url.host !== page.host || url.search !== '') return false
+  return caseInsensitive
+    ? url.pathname.toLowerCase() === page.pathname.toLowerCase()
+    : url.pathname === page.pathname
 }

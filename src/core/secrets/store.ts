@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../fs/atomic'
 import type { SecretBox, SecretBoxStatus } from './box'
 
 const FILE = 'secrets.json'
+/** The user's agreement to keep secrets on disk under a weak box, remembered across starts. */
+const CONSENT_FILE = 'secrets-weak-storage-consent.json'
 
 export interface StoredSecrets {
   consumerSecret: string
@@ -17,14 +19,18 @@ export interface SecretStoreStatus extends SecretBoxStatus {
 
 /**
  * Per-account secrets, sealed by a SecretBox, in one 0600 file written atomically. Where the box
- * is weak and the user has not agreed to keep secrets anyway, they live in memory only, and the
- * user signs in again next time.
+ * is weak and the user has not agreed to keep secrets anyway, new secrets live in memory only, and
+ * the user signs in again next time. The agreement is remembered (a small file beside the secrets),
+ * and the file is always read, so that agreeing never drops what an earlier start kept.
  */
 export class SecretStore {
   private readonly memory = new Map<string, StoredSecrets>()
   /** Entries sealed by another box (the desktop app's keychain, seen from the CLI): kept as they are. */
   private readonly foreign = new Map<string, string>()
+  /** The sealed entries as the file holds them (what a session-only store may still remove). */
+  private readonly onDisk = new Map<string, string>()
   private readonly file: string
+  private readonly consentFile: string
   private persist: boolean
 
   constructor(
@@ -33,8 +39,11 @@ export class SecretStore {
     options: { allowWeak?: boolean } = {}
   ) {
     this.file = join(dataDir, FILE)
-    this.persist = box.describe().strong || options.allowWeak === true
-    if (this.persist) this.load()
+    this.consentFile = join(dataDir, CONSENT_FILE)
+    this.persist = box.describe().strong || options.allowWeak === true || this.consentGiven()
+    // Read even when new secrets stay in memory: a file written with the user's agreement is
+    // theirs, and reading it weakens nothing.
+    this.load()
   }
 
   status(): SecretStoreStatus {
@@ -44,6 +53,10 @@ export class SecretStore {
   /** The user agreed to keep secrets on disk under a weak box. */
   allowWeakStorage(): void {
     this.persist = true
+    writeFileAtomic(
+      this.consentFile,
+      JSON.stringify({ weakStorage: true, backend: this.box.describe().backend })
+    )
     this.save()
   }
 
@@ -60,19 +73,34 @@ export class SecretStore {
   delete(accountId: string): void {
     this.foreign.delete(accountId)
     this.memory.delete(accountId)
-    this.save()
+    if (this.persist) this.save()
+    else if (this.onDisk.delete(accountId)) this.write(Object.fromEntries(this.onDisk))
+  }
+
+  private consentGiven(): boolean {
+    if (!existsSync(this.consentFile)) return false
+    try {
+      return (
+        (JSON.parse(readFileSync(this.consentFile, 'utf8')) as { weakStorage?: unknown }).weakStorage === true
+      )
+    } catch {
+      return false
+    }
   }
 
   private load(): void {
     if (!existsSync(this.file)) return
-    let sealed: Record<string, string>
+    let sealed: unknown
     try {
-      sealed = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>
+      sealed = JSON.parse(readFileSync(this.file, 'utf8'))
     } catch {
       // A damaged file loses only sign-ins (the user signs in again); it never blocks the app.
       return
     }
+    if (typeof sealed !== 'object' || sealed === null || Array.isArray(sealed)) return
     for (const [id, blob] of Object.entries(sealed)) {
+      if (typeof blob !== 'string') continue
+      this.onDisk.set(id, blob)
       try {
         this.memory.set(id, JSON.parse(this.box.decrypt(Buffer.from(blob, 'base64'))) as StoredSecrets)
       } catch {
@@ -89,6 +117,12 @@ export class SecretStore {
     for (const [id, secrets] of this.memory) {
       sealed[id] = this.box.encrypt(JSON.stringify(secrets)).toString('base64')
     }
+    this.write(sealed)
+  }
+
+  private write(sealed: Record<string, string>): void {
     writeFileAtomic(this.file, JSON.stringify(sealed))
+    this.onDisk.clear()
+    for (const [id, blob] of Object.entries(sealed)) this.onDisk.set(id, blob)
   }
 }
