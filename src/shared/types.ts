@@ -24,6 +24,11 @@ export interface AppInfo {
   /** The installation's zone: USOS datetimes are local to it. */
   timeZone: string
   schemaVersion: number
+  /**
+   * Profile files SQLite found damaged at start, each moved aside to this path (kept for a later
+   * look; a full sync rebuilds a mirror): to be shown to the user, never silent.
+   */
+  quarantined: string[]
 }
 
 /** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createAppContext, type AppContext } from '../../core/app/context'
 import { inProcessDemo } from '../../core/app/demo'
 import { usosClientFactory } from '../../core/usos'
+import type { CliIo } from '../io'
+import { announceQuarantine } from './profile'
 
 function version(): string {
   try {
@@ -14,8 +16,9 @@ function version(): string {
 }
 
 /** The full app context for commands that talk to USOS (secrets in a key file under the profile). */
-export function cliContext(dataDir: string): AppContext {
+export function cliContext(dataDir: string, io: CliIo): AppContext {
   return createAppContext({
+    onQuarantine: announceQuarantine(io),
     dataDir,
     shell: 'cli',
     version: version(),

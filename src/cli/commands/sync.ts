@@ -12,7 +12,7 @@ export const syncCommand: CliCommand = {
       progress: { type: 'boolean', default: false },
       'data-dir': { type: 'string' }
     })
-    const ctx = cliContext(dataDirOf(o['data-dir']))
+    const ctx = cliContext(dataDirOf(o['data-dir']), io)
     const officeHours = new OfficeHours(ctx)
     // --progress: one JSON line per step on stderr (stdout keeps only the summary).
     const unsubscribe = o.progress

@@ -27,6 +27,10 @@ export interface AppContextOptions {
    * (the last repeats). Default: 5 s, 15 s, 30 s, 1 min, 2 min, 5 min.
    */
   outboxRetryDelaysMs?: readonly number[]
+  /** How long a sync or sign-out waits for another process's before refusing (ms). Default 30 000. */
+  profileLockWaitMs?: number
+  /** Told at once when a profile file failed SQLite's check and was moved aside (never silent). */
+  onQuarantine?: (file: string, movedTo: string) => void
 }
 
 /** The demo installation as the app uses it: started in-process on a loopback port. */
@@ -57,6 +61,7 @@ export interface AppContext {
   clientFactory: ClientFactory
   demo: DemoInstallation | null
   outboxRetryDelaysMs: readonly number[]
+  profileLockWaitMs: number
   close(): void
 }
 
@@ -67,8 +72,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     migrations: profileMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
+  if (quarantinedTo) options.onQuarantine?.(profileFile(options.dataDir), quarantinedTo)
   const secrets = new SecretStore(options.dataDir, options.secretBox ?? new KeyFileBox(options.dataDir))
-  const mirrors = new MirrorSet(options.dataDir, options.nativeBinding)
+  const mirrors = new MirrorSet(options.dataDir, options.nativeBinding, options.onQuarantine)
   return {
     dataDir: options.dataDir,
     shell: options.shell,
@@ -84,6 +90,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     clientFactory: options.clientFactory,
     demo: options.demo ?? null,
     outboxRetryDelaysMs: options.outboxRetryDelaysMs ?? OUTBOX_RETRY_DELAYS_MS,
+    profileLockWaitMs: options.profileLockWaitMs ?? 30_000,
     close: () => {
       void options.demo?.stop()
       mirrors.closeAll()
