@@ -14,4 +14,4 @@ export function isCalendarDay(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-export const CALENDAR_DAY_RULE = `a real date as YYYY-MM-DD, years ${MIN_YEAR}-${MAX_YEAR}`
+export const CALENDAR_DAY_RULE = `a date as YYYY-MM-DD (a real day, years ${MIN_YEAR}-${MAX_YEAR})`

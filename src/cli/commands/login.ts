@@ -13,7 +13,7 @@ export const CONSUMER_SECRET_ENV = 'OFFICE_HOURS_CONSUMER_SECRET'
 /**
  * The consumer secret: from standard input's first line (--consumer-secret-stdin), the
  * environment (OFFICE_HOURS_CONSUMER_SECRET), or --consumer-secret, which other local users can
- * read in the process list while login runs (said on stderr).
+ * read in the process list while login runs (kept for scripts; README says so).
  */
 async function consumerSecretOf(
   o: { 'consumer-secret'?: string | undefined; 'consumer-secret-stdin'?: boolean | undefined },
@@ -29,9 +29,6 @@ async function consumerSecretOf(
   }
   if (o['consumer-secret'] !== undefined) {
     if (o['consumer-secret'] === '') throw new CliError('--consumer-secret is empty')
-    io.err(
-      `Note: --consumer-secret is visible to other users of this computer while login runs; prefer ${CONSUMER_SECRET_ENV} or --consumer-secret-stdin.\n`
-    )
     return o['consumer-secret']
   }
   const fromEnv = env[CONSUMER_SECRET_ENV]
