@@ -125,14 +125,22 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       try {
         const started = await ctx.accounts.beginSignIn({ ...common, callback: loopback.url })
         hooks.openExternal?.(started.authorizeUrl)
-        void loopback.result.then(
-          async ({ verifier }) => {
-            const account = await ctx.accounts.completeSignIn(started.pendingId, verifier)
-            ctx.events.emit('signInCompleted', viewOf(account.id))
-            announceAccounts()
-          },
-          () => {}
-        )
+        void loopback.result
+          .then(
+            async ({ verifier }) => {
+              const account = await ctx.accounts.completeSignIn(started.pendingId, verifier)
+              ctx.events.emit('signInCompleted', viewOf(account.id))
+              announceAccounts()
+            },
+            () => {}
+          )
+          .catch((error: unknown) => {
+            // A background step: its failure is reported, never an unhandled rejection (the
+            // window's sign-in page stays open to start again).
+            process.stderr.write(
+              `sign-in did not complete: ${error instanceof Error ? error.message : String(error)}\n`
+            )
+          })
         return started
       } catch (error) {
         loopback.close()

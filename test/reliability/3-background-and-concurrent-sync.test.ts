@@ -17,7 +17,7 @@ import { syncMeetings, type UsosCaller } from '../../src/core/sync'
 import { usosClientFactory } from '../../src/core/usos'
 import { fakeUsos } from '../helpers/fake-usos'
 import { openDemoApp } from '../helpers/demo-app'
-import { tempDir } from './helpers'
+import { signedInContext, tempDir } from './helpers'
 
 const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
 
@@ -93,6 +93,23 @@ describe('finding 3: background writes and a second sync', () => {
       code: expect.stringMatching(/^SQLITE_BUSY/)
     })
     db.close()
+  })
+
+  it('a failing outbox retry timer is reported, never an unhandled rejection', async () => {
+    const ctx = signedInContext(tempDir(), { outboxRetryDelaysMs: [30] })
+    const events: string[] = []
+    ctx.events.subscribe((event, payload) => events.push(`${event}:${JSON.stringify(payload)}`))
+    const officeHours = new OfficeHours(ctx)
+    // Offline: the write is queued and a retry is planned in 30 ms...
+    expect(
+      (await officeHours.write('sign_up', { meeting_date_id: '10', substantiation_id: '1' })).outcome
+    ).toBe('queued')
+    // ...when the mirror fails under it (here: closed behind its back).
+    ctx.mirrors.get('acc1').close()
+    const { uncaught } = await noneUncaught(() => new Promise((resolve) => setTimeout(resolve, 100)))
+    expect(uncaught).toEqual([])
+    expect(events.some((e) => e.startsWith('syncProgress:') && e.includes('"phase":"failed"'))).toBe(true)
+    ctx.close()
   })
 
   describe('two syncs on one profile (two contexts, as two processes would)', () => {

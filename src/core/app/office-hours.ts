@@ -481,15 +481,19 @@ export class OfficeHours {
       this.resendTimer = null
       // A background try fails like a foreground one: reported, never an unhandled rejection.
       this.sendOutbox().catch((error: unknown) => {
-        const accountId = this.ctx.accounts.active()?.id
-        if (accountId)
-          this.ctx.events.emit('syncProgress', {
-            accountId,
-            phase: 'failed',
-            done: 0,
-            total: 0,
-            message: error instanceof Error ? error.message : String(error)
-          })
+        try {
+          const accountId = this.ctx.accounts.active()?.id
+          if (accountId)
+            this.ctx.events.emit('syncProgress', {
+              accountId,
+              phase: 'failed',
+              done: 0,
+              total: 0,
+              message: error instanceof Error ? error.message : String(error)
+            })
+        } catch {
+          // The profile is closing (the app quits, a CLI run ends): nobody is left to tell.
+        }
       })
     }, delay)
     // A scheduled try never keeps a CLI run (or a closing app) alive.
