@@ -1,5 +1,5 @@
 /** The Electron shell: one hardened window, the IPC handlers, and the core behind them. */
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createAppContext } from '../core/app/context'
@@ -39,7 +39,29 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-void app.whenReady().then(() => {
+/** A profile file SQLite found damaged was moved aside: said at once, naming where it went. */
+function noticeQuarantine(file: string, movedTo: string): void {
+  void dialog.showMessageBox({
+    type: 'warning',
+    title: 'USOS Office Hours',
+    message: 'Some local data was damaged and has been set aside.',
+    detail: `${file} failed SQLite's check and was moved to ${movedTo}. A new, empty copy was started; the next sync reads your data from USOS again.`
+  })
+}
+
+void app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    // A full disk or a profile held by another process: one clear message, nothing moved.
+    dialog.showErrorBox(
+      'USOS Office Hours cannot open its data',
+      error instanceof Error ? error.message : String(error)
+    )
+    app.quit()
+  })
+
+function start(): void {
   hardenSession(session.defaultSession, !devServerUrl)
   const binding = electronNativeBinding(app.getAppPath())
   const dataDir = app.getPath('userData')
@@ -50,6 +72,7 @@ void app.whenReady().then(() => {
     clientFactory: usosClientFactory,
     secretBox: new SafeStorageBox(),
     demo: inProcessDemo(dataDir, binding ? { nativeBinding: binding } : {}),
+    onQuarantine: noticeQuarantine,
     ...(binding ? { nativeBinding: binding } : {})
   })
   registerIpc(
@@ -69,7 +92,7 @@ void app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('will-quit', () => ctx.close())
-})
+}
 
 app.on('web-contents-created', (_event, contents) => {
   hardenContents(contents, appOrigin, () => new Set())
