@@ -4,8 +4,8 @@
  * once: the second waits for the first or is refused with "a sync is already running".
  */
 import Database from 'better-sqlite3'
-import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppContext, type AppContext } from '../../src/core/app/context'
@@ -17,7 +17,8 @@ import { syncMeetings, type UsosCaller } from '../../src/core/sync'
 import { usosClientFactory } from '../../src/core/usos'
 import { fakeUsos } from '../helpers/fake-usos'
 import { openDemoApp } from '../helpers/demo-app'
-import { signedInContext, tempDir } from './helpers'
+import { startDemoServer, type DemoServer } from '../../src/emulator'
+import { cli, signedInContext, tempDir } from './helpers'
 
 const window = { lecturerId: '7', from: '2026-11-01', to: '2027-03-01' }
 
@@ -176,4 +177,65 @@ describe('finding 3: background writes and a second sync', () => {
       expect(summary.meeting_dates).toBeGreaterThan(0)
     }, 60_000)
   })
+})
+
+describe('finding 3: two CLI processes syncing one profile at once', () => {
+  let server: DemoServer
+  beforeAll(async () => {
+    server = await startDemoServer({ scale: 'small', latencyMs: 5, seed: 5 })
+  }, 60_000)
+  afterAll(() => server.close())
+
+  it('both `sync --full` end cleanly: the second waits for the first (no SQLITE_BUSY, no stack)', async () => {
+    const cliJs = join(process.cwd(), 'out/main/cli.js')
+    expect(existsSync(cliJs), 'the built CLI is needed: npm run build').toBe(true)
+    const dataDir = tempDir()
+    let out = ''
+    const login = await cli(
+      [
+        'login',
+        '--base-url',
+        server.baseUrl,
+        '--consumer-key',
+        server.consumerKey,
+        '--consumer-secret-stdin',
+        '--data-dir',
+        dataDir
+      ],
+      [
+        server.consumerSecret,
+        async () => {
+          const url = out.split('\n')[0] as string
+          const token = new URL(url).searchParams.get('oauth_token') as string
+          const page = await fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ oauth_token: token, role: 'lecturer', decision: 'grant' }).toString()
+          })
+          return /id="oauth-verifier">([^<]+)</.exec(await page.text())?.[1] ?? null
+        }
+      ],
+      (t) => (out += t)
+    )
+    expect(login.code, login.err).toBe(0)
+    const run = () =>
+      new Promise<{ code: number | null; err: string; ms: number }>((resolve) => {
+        const started = performance.now()
+        const child = spawn(process.execPath, [cliJs, 'sync', '--full', '--data-dir', dataDir], {
+          stdio: ['ignore', 'ignore', 'pipe']
+        })
+        let err = ''
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+        child.once('exit', (code) => resolve({ code, err, ms: performance.now() - started }))
+      })
+    const results = await Promise.all([run(), run()])
+    for (const r of results) {
+      expect(r.code, r.err).toBe(0)
+      expect(r.err).toBe('')
+    }
+    const [a, b] = results.map((r) => Math.round(r.ms)).sort((x, y) => x - y)
+    console.log(
+      `[reliability] two CLI processes, sync --full at once: done after ${a} ms and ${b} ms (the second waited for the first)`
+    )
+  }, 120_000)
 })

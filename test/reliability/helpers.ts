@@ -10,11 +10,18 @@ import { createAppContext, type AppContext, type AppContextOptions } from '../..
 export const tempDir = (prefix = 'reliability-') => mkdtempSync(join(tmpdir(), prefix))
 
 /** Runs one command line in-process; `lines` answer standard input one by one. */
-export async function cli(argv: string[], lines: Array<string | (() => Promise<string | null>)> = []) {
+export async function cli(
+  argv: string[],
+  lines: Array<string | (() => Promise<string | null>)> = [],
+  onOut: (text: string) => void = () => {}
+) {
   let out = ''
   let err = ''
   const io: CliIo = {
-    out: (t) => (out += t),
+    out: (t) => {
+      out += t
+      onOut(t)
+    },
     err: (t) => (err += t),
     readLine: async () => {
       const next = lines.shift()
