@@ -6,8 +6,20 @@ type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Strict option parsing: an unknown option or a missing value is a clear one-line error. */
 export function parseOptions<T extends Options>(args: string[], options: T) {
+  // `--number -5`: a negative number is the option's value (Node would call it ambiguous), so
+  // that the option's own check can say what is wrong with it.
+  const joined: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    const next = args[i + 1]
+    const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined
+    if (option?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`)
+      i++
+    } else joined.push(arg)
+  }
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values
+    return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values
   } catch (error) {
     throw new CliError((error as Error).message.replace(/\. To specify.*$/s, ''))
   }

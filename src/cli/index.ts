@@ -19,6 +19,12 @@ export function usage(): string {
   return lines.join('\n') + '\n'
 }
 
+/** A message as one line: control characters (a newline in a path...) escaped as JSON does. */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.trim().replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1))
+}
+
 /** Runs one command line; answers the exit status. Never throws. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv
@@ -35,7 +41,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return await command.run(rest, io)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    io.err(`office-hours ${name}: ${message.split('\n')[0]}\n`)
+    // One line whatever the message holds (a path with a newline is shown escaped, not cut).
+    io.err(`office-hours ${name}: ${oneLine(message)}\n`)
     return error instanceof CliError ? error.exitCode : 1
   }
 }

@@ -6,23 +6,32 @@ export interface CliIo {
   readLine(): Promise<string | null>
 }
 
+/** What standard input sent past the last line read (two lines may come in one chunk). */
+let stdinRest = ''
+
 export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   readLine: () =>
     new Promise((resolve) => {
-      let buffer = ''
+      const takeLine = (): boolean => {
+        const nl = stdinRest.indexOf('\n')
+        if (nl < 0) return false
+        const line = stdinRest.slice(0, nl).replace(/\r$/, '')
+        stdinRest = stdinRest.slice(nl + 1)
+        resolve(line)
+        return true
+      }
+      if (takeLine()) return
       const onData = (chunk: Buffer) => {
-        buffer += chunk.toString('utf8')
-        const nl = buffer.indexOf('\n')
-        if (nl >= 0) {
-          cleanup()
-          resolve(buffer.slice(0, nl).replace(/\r$/, ''))
-        }
+        stdinRest += chunk.toString('utf8')
+        if (takeLine()) cleanup()
       }
       const onEnd = () => {
         cleanup()
-        resolve(buffer.length > 0 ? buffer : null)
+        const rest = stdinRest
+        stdinRest = ''
+        resolve(rest.length > 0 ? rest : null)
       }
       const cleanup = () => {
         process.stdin.off('data', onData)

@@ -34,7 +34,7 @@ export function inProcessDemo(
     } catch {
       s = await startDemoServer({ ...common, port: 0 })
     }
-    mkdirSync(folder, { recursive: true })
+    mkdirSync(folder, { recursive: true, mode: 0o700 })
     writeFileSync(portFile, new URL(s.baseUrl).port)
     return s
   }

@@ -78,6 +78,16 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/** A profile file SQLite found damaged was moved aside: said at once, naming where it went. */
+function noticeQuarantine(file: string, movedTo: string): void {
+  void dialog.showMessageBox({
+    type: 'warning',
+    title: 'USOS Office Hours',
+    message: 'Some local data was damaged and has been set aside.',
+    detail: `${file} failed SQLite's check and was moved to ${movedTo}. A new, empty copy was started; the next sync reads your data from USOS again.`
+  })
+}
+
 /** A second start of the app brings this window forward instead of opening the profile twice. */
 function focusWindow(): void {
   const win = mainWindow ?? BrowserWindow.getAllWindows()[0]
@@ -116,7 +126,8 @@ function start(): void {
     clientFactory: usosClientFactory,
     secretBox: new SafeStorageBox(),
     demo: inProcessDemo(dataDir, { nativeBinding: binding }),
-    nativeBinding: binding
+    nativeBinding: binding,
+    onQuarantine: noticeQuarantine
   })
   registerIpc(
     createApiHandlers(ctx, { print: printHtml, openExternal: openSignInPage }),

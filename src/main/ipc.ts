@@ -14,6 +14,7 @@ import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
 import { liveRead } from '../core/app/live-read'
+import { signOutAccount } from '../core/app/sign-out'
 import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
@@ -52,6 +53,14 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     ...attendeeHandlers(ctx, officeHours),
     ...slipsHandlers(ctx, officeHours),
     async getAppInfo() {
+      // Open the active account's mirror now, so that a quarantine of it is told at start.
+      const active = ctx.accounts.active()
+      if (active)
+        try {
+          ctx.mirrors.get(active.id)
+        } catch {
+          /* reported by the first call that needs it */
+        }
       return {
         name: 'USOS Office Hours',
         version: ctx.version,
@@ -59,7 +68,8 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         shell: ctx.shell === 'electron' ? 'electron' : 'web',
         timeZone: INSTALLATION_ZONE,
         schemaVersion: ctx.schemaVersion,
-        now: ctx.now().toISOString()
+        now: ctx.now().toISOString(),
+        quarantined: [...(ctx.quarantinedTo ? [ctx.quarantinedTo] : []), ...ctx.mirrors.quarantined.values()]
       }
     },
     async getSettings() {
@@ -116,14 +126,22 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       try {
         const started = await ctx.accounts.beginSignIn({ ...common, callback: loopback.url })
         hooks.openExternal?.(started.authorizeUrl)
-        void loopback.result.then(
-          async ({ verifier }) => {
-            const account = await ctx.accounts.completeSignIn(started.pendingId, verifier)
-            ctx.events.emit('signInCompleted', viewOf(account.id))
-            announceAccounts()
-          },
-          () => {}
-        )
+        void loopback.result
+          .then(
+            async ({ verifier }) => {
+              const account = await ctx.accounts.completeSignIn(started.pendingId, verifier)
+              ctx.events.emit('signInCompleted', viewOf(account.id))
+              announceAccounts()
+            },
+            () => {}
+          )
+          .catch((error: unknown) => {
+            // A background step: its failure is reported, never an unhandled rejection (the
+            // window's sign-in page stays open to start again).
+            process.stderr.write(
+              `sign-in did not complete: ${error instanceof Error ? error.message : String(error)}\n`
+            )
+          })
         return started
       } catch (error) {
         loopback.close()
@@ -136,16 +154,11 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return viewOf(account.id)
     },
     async signOut({ accountId, discardPendingWrites }) {
-      const pending = ctx.accounts.repo.get(accountId) ? openWrites(accountId) : 0
-      if (pending > 0 && !discardPendingWrites) {
-        throw new AppError(
-          'conflict',
-          `${pending} change(s) made here have not reached USOS yet. Sync first, or confirm that they may be discarded.`,
-          { pendingWrites: pending }
-        )
-      }
-      const result = await ctx.accounts.signOut(accountId)
-      ctx.mirrors.remove(accountId)
+      const result = await signOutAccount(
+        ctx,
+        accountId,
+        discardPendingWrites ? { discardPendingWrites } : {}
+      )
       announceAccounts()
       return result
     },
@@ -314,16 +327,6 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async discardOutbox({ opId }) {
       return officeHours.discard(opId)
     }
-  }
-
-  function openWrites(accountId: string): number {
-    const counts = stmt(
-      ctx.mirrors.get(accountId),
-      "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'done'"
-    ).get() as {
-      n: number
-    }
-    return counts.n
   }
 }
 

@@ -64,18 +64,34 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body)
 }
 
+class BodyTooLarge extends Error {}
+/** Past this much, an oversized body is no longer read to the end: the connection is closed. */
+const MAX_DRAIN = 8 * MAX_BODY
+
+/**
+ * The request body, at most MAX_BODY bytes; a larger one rejects with BodyTooLarge once the rest
+ * has been read and dropped (so that the client reads the 413 instead of a reset).
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN)
     let size = 0
+    let tooLarge = declared > MAX_BODY
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY) {
-        reject(new Error('request body too large'))
-        req.destroy()
-      } else chunks.push(chunk)
+        tooLarge = true
+        chunks.length = 0
+      } else if (!tooLarge) chunks.push(chunk)
+      if (size > MAX_DRAIN) {
+        reject(new BodyTooLarge())
+        req.pause()
+      }
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      tooLarge ? reject(new BodyTooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))
+    )
     req.on('error', reject)
   })
 }
@@ -116,7 +132,13 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       try {
         const raw = await readBody(req)
         input = raw === '' ? {} : JSON.parse(raw)
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          res.setHeader('Connection', 'close')
+          send(res, 413, `request body over ${MAX_BODY} bytes`)
+          res.on('finish', () => req.destroy())
+          return
+        }
         const envelope = {
           ok: false,
           error: { code: 'invalid_argument', message: 'The request body is not JSON.' }

@@ -3,9 +3,10 @@
  * apart from api.ts so that the preload and the renderer do not bundle zod.
  */
 import { z } from 'zod'
+import { CALENDAR_DAY_RULE, isCalendarDay } from './dates'
 
 const languageSchema = z.enum(['pl', 'en'])
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const day = z.string().refine(isCalendarDay, CALENDAR_DAY_RULE)
 const id = z.string().trim().min(1).max(64)
 const none = z.object({}).strict()
 const text = (max: number) => z.string().max(max)

@@ -26,6 +26,11 @@ export interface AppInfo {
   schemaVersion: number
   /** The main process's "now" when asked (pinned in tests with OFFICE_HOURS_NOW or --now): the renderer's clock follows it. */
   now: string
+  /**
+   * Profile files SQLite found damaged at start, each moved aside to this path (kept for a later
+   * look; a full sync rebuilds a mirror): to be shown to the user, never silent.
+   */
+  quarantined: string[]
 }
 
 /** One entry of the calendar: a meeting date (office hours) or, later, an exam group. */

@@ -16,7 +16,7 @@ export const calendarCommand: CliCommand = {
     const from = dayOption(o.from, 'from')
     const to = dayOption(o.to, 'to')
     if (to < from) throw new CliError('--to is before --from')
-    const { mirror, close } = openActiveMirror(dataDirOf(o['data-dir']))
+    const { mirror, close } = openActiveMirror(dataDirOf(o['data-dir']), io)
     try {
       const items = calendarWithExams(mirror, from, nextDay(to)).map((i) => ({
         id: i.id,

@@ -3,6 +3,8 @@ import { createAppContext, type AppContext } from '../../core/app/context'
 import { inProcessDemo } from '../../main/demo'
 import { usosClientFactory } from '../../core/usos'
 import type { Clock } from '../../shared/clock'
+import type { CliIo } from '../io'
+import { announceQuarantine } from './profile'
 
 function version(): string {
   try {
@@ -15,8 +17,9 @@ function version(): string {
 }
 
 /** The full app context for commands that talk to USOS (secrets in a key file under the profile). */
-export function cliContext(dataDir: string, now?: Clock): AppContext {
+export function cliContext(dataDir: string, io: CliIo, now?: Clock): AppContext {
   return createAppContext({
+    onQuarantine: announceQuarantine(io),
     dataDir,
     shell: 'cli',
     version: version(),

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { buildIcs } from '../../core/export/ics'
 import { writeFileAtomic } from '../../core/fs/atomic'
 import { clockOption, parseOptions, requireOption } from '../args'
@@ -24,10 +24,12 @@ export const exportIcsCommand: CliCommand = {
     const out = requireOption(o.out, 'out')
     if (!existsSync(dirname(out) || '.'))
       throw new CliError(`the folder of --out does not exist: ${dirname(out)}`)
+    if (existsSync(out) && statSync(out).isDirectory())
+      throw new CliError(`--out is a folder, give a file name: ${out}`)
     const from = o.from === undefined ? undefined : dayOption(o.from, 'from')
     const to = o.to === undefined ? undefined : dayOption(o.to, 'to')
     if (from && to && to < from) throw new CliError('--to is before --from')
-    const { account, mirror, close } = openActiveMirror(dataDirOf(o['data-dir']))
+    const { account, mirror, close } = openActiveMirror(dataDirOf(o['data-dir']), io)
     try {
       const { text, count } = buildIcs(mirror, {
         uidDomain: new URL(account.baseUrl).hostname,

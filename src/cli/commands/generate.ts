@@ -47,7 +47,7 @@ export const generateCommand: CliCommand = {
       )
     }
     if (facId !== undefined) {
-      const profile = openActiveMirror(dataDirOf(o['data-dir']))
+      const profile = openActiveMirror(dataDirOf(o['data-dir']), io)
       try {
         freeDays = freeDaySet(profile.mirror, facId)
       } finally {

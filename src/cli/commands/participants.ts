@@ -20,7 +20,7 @@ export const participantsCommand: CliCommand = {
       throw new CliError(`--format must be json, csv or html, got "${format}"`)
     const lang = o.lang === 'en' ? 'en' : o.lang === 'pl' ? 'pl' : null
     if (!lang) throw new CliError('--lang must be pl or en')
-    const { mirror, close } = openActiveMirror(dataDirOf(o['data-dir']))
+    const { mirror, close } = openActiveMirror(dataDirOf(o['data-dir']), io)
     try {
       const details = meetingDateDetails(mirror, id)
       if (format === 'csv') io.out(participantListCsv(details, lang))

@@ -7,17 +7,35 @@ import { defaultDataDir, profileFile } from '../../core/app/paths'
 import { openDatabase } from '../../core/store/db'
 import { profileMigrations } from '../../core/store/migrations'
 import { CliError } from '../errors'
+import type { CliIo } from '../io'
+import { CALENDAR_DAY_RULE, isCalendarDay } from '../../shared/dates'
 
 /** The profile a command works on: --data-dir, or the desktop app's own folder. */
 export function dataDirOf(option: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  if (option !== undefined && /[\u0000-\u001f\u007f]/.test(option))
+    throw new CliError(
+      `--data-dir must not contain a newline or another control character, got ${JSON.stringify(option)}`
+    )
   return option && option.trim() ? option : defaultDataDir()
+}
+
+/** Says on stderr that a profile file failed SQLite's check and was moved aside (never silent). */
+export function announceQuarantine(io: CliIo): (file: string, movedTo: string) => void {
+  return (file, movedTo) =>
+    io.err(
+      `office-hours: ${JSON.stringify(file)} is damaged (SQLite's check failed); it was moved aside to ${JSON.stringify(movedTo)} and a new empty one started (a full sync rebuilds a mirror).\n`
+    )
 }
 
 /**
  * The active account's mirror, for commands that only read it (no network, no secrets).
  * Answers a clear error when there is no profile or no account yet.
  */
-export function openActiveMirror(dataDir: string): {
+export function openActiveMirror(
+  dataDir: string,
+  io: CliIo
+): {
   account: Account
   mirror: Database.Database
   close(): void
@@ -25,7 +43,9 @@ export function openActiveMirror(dataDir: string): {
   if (!existsSync(profileFile(dataDir))) {
     throw new CliError(`no profile in ${dataDir}: sign in first (office-hours login, or the app)`)
   }
-  const profile = openDatabase(profileFile(dataDir), { migrations: profileMigrations }).db
+  const opened = openDatabase(profileFile(dataDir), { migrations: profileMigrations })
+  const profile = opened.db
+  if (opened.quarantinedTo) announceQuarantine(io)(profileFile(dataDir), opened.quarantinedTo)
   try {
     const row = profile.prepare("SELECT value FROM settings WHERE key = 'active_account'").get() as
       { value: string } | undefined
@@ -33,7 +53,7 @@ export function openActiveMirror(dataDir: string): {
     const account = (row ? repo.get(JSON.parse(row.value) as string) : null) ?? repo.list()[0] ?? null
     if (!account)
       throw new CliError(`no account in ${dataDir}: sign in first (office-hours login, or the app)`)
-    const mirrors = new MirrorSet(dataDir)
+    const mirrors = new MirrorSet(dataDir, undefined, announceQuarantine(io))
     const mirror = mirrors.get(account.id)
     return {
       account,
@@ -49,16 +69,9 @@ export function openActiveMirror(dataDir: string): {
   }
 }
 
-export const DAY = /^\d{4}-\d{2}-\d{2}$/
 export function dayOption(value: string | undefined, name: string): string {
   if (value === undefined) throw new CliError(`--${name} is required`)
-  if (
-    !DAY.test(value) ||
-    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
-  ) {
-    throw new CliError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`)
-  }
+  if (!isCalendarDay(value)) throw new CliError(`--${name} must be ${CALENDAR_DAY_RULE}, got "${value}"`)
   return value
 }
 

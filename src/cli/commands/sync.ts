@@ -13,7 +13,7 @@ export const syncCommand: CliCommand = {
       'data-dir': { type: 'string' },
       now: { type: 'string' }
     })
-    const ctx = cliContext(dataDirOf(o['data-dir']), clockOption(o.now))
+    const ctx = cliContext(dataDirOf(o['data-dir']), io, clockOption(o.now))
     const officeHours = new OfficeHours(ctx)
     // --progress: one JSON line per step on stderr (stdout keeps only the summary).
     const unsubscribe = o.progress

@@ -30,6 +30,10 @@ export interface AppContextOptions {
   outboxRetryDelaysMs?: readonly number[]
   /** "Now" for everything the app decides by the day (default: pinned by OFFICE_HOURS_NOW, else the system clock). */
   now?: Clock
+  /** How long a sync or sign-out waits for another process's before refusing (ms). Default 30 000. */
+  profileLockWaitMs?: number
+  /** Told at once when a profile file failed SQLite's check and was moved aside (never silent). */
+  onQuarantine?: (file: string, movedTo: string) => void
 }
 
 /** The demo installation as the app uses it: started in-process on a loopback port. */
@@ -62,6 +66,7 @@ export interface AppContext {
   outboxRetryDelaysMs: readonly number[]
   /** The one clock of this profile's handlers, sync and exports. */
   now: Clock
+  profileLockWaitMs: number
   close(): void
 }
 
@@ -72,8 +77,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
     migrations: profileMigrations,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
+  if (quarantinedTo) options.onQuarantine?.(profileFile(options.dataDir), quarantinedTo)
   const secrets = new SecretStore(options.dataDir, options.secretBox ?? new KeyFileBox(options.dataDir))
-  const mirrors = new MirrorSet(options.dataDir, options.nativeBinding)
+  const mirrors = new MirrorSet(options.dataDir, options.nativeBinding, options.onQuarantine)
   return {
     dataDir: options.dataDir,
     shell: options.shell,
@@ -90,6 +96,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     demo: options.demo ?? null,
     outboxRetryDelaysMs: options.outboxRetryDelaysMs ?? OUTBOX_RETRY_DELAYS_MS,
     now: options.now ?? processClock(process.env),
+    profileLockWaitMs: options.profileLockWaitMs ?? 30_000,
     close: () => {
       void options.demo?.stop()
       mirrors.closeAll()

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { rmSync } from 'node:fs'
+import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { mirrorMigrations } from '../mirror/schema'
 import { openDatabase } from '../store/db'
@@ -13,17 +13,26 @@ export class MirrorSet {
 
   constructor(
     private readonly dataDir: string,
-    private readonly nativeBinding?: string
+    private readonly nativeBinding?: string,
+    /** Told at once when a mirror is moved aside (the CLI prints it; the app shows it). */
+    private readonly onQuarantine?: (file: string, movedTo: string) => void
   ) {}
 
   get(accountId: string): Database.Database {
     let db = this.open.get(accountId)
     if (!db) {
-      const opened = openDatabase(mirrorFile(this.dataDir, accountId), {
+      const file = mirrorFile(this.dataDir, accountId)
+      // Folders of older versions were 0755: the account's folder is the user's alone.
+      for (const folder of [dirname(dirname(file)), dirname(file)])
+        if (process.platform !== 'win32' && existsSync(folder)) chmodSync(folder, 0o700)
+      const opened = openDatabase(file, {
         migrations: mirrorMigrations,
         ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {})
       })
-      if (opened.quarantinedTo) this.quarantined.set(accountId, opened.quarantinedTo)
+      if (opened.quarantinedTo) {
+        this.quarantined.set(accountId, opened.quarantinedTo)
+        this.onQuarantine?.(file, opened.quarantinedTo)
+      }
       db = opened.db
       this.open.set(accountId, db)
     }

@@ -31,6 +31,9 @@ import { isOffline } from './live-read'
 import { syncSlips } from '../sync/slips'
 import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
+import { takeProfileLock } from './profile-lock'
+import { mirrorFile } from './paths'
+import { storageError } from '../store/db'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
 /** How old the slips inbox may be before an ordinary sync reads it again. */
@@ -206,7 +209,7 @@ export class OfficeHours {
       // Every parallel request of the sync listens to the one signal.
       setMaxListeners(0, abort.signal)
       this.syncAbort = abort
-      this.syncing = this.runSync(options, abort.signal).finally(() => {
+      this.syncing = this.lockedSync(options, abort.signal).finally(() => {
         this.syncing = null
         this.syncAbort = null
       })
@@ -219,6 +222,23 @@ export class OfficeHours {
     if (!this.syncAbort || this.syncAbort.signal.aborted) return false
     this.syncAbort.abort()
     return true
+  }
+
+  /**
+   * One sync per profile across processes (the app, the web harness, the CLI): a second one waits
+   * for the first, then is refused with "a sync is already running".
+   */
+  private async lockedSync(options: { full?: boolean }, signal: AbortSignal): Promise<SyncSummaryView> {
+    const release = await takeProfileLock(this.ctx.dataDir, {
+      purpose: 'a sync',
+      waitMs: this.ctx.profileLockWaitMs,
+      signal
+    })
+    try {
+      return await this.runSync(options, signal)
+    } finally {
+      release()
+    }
   }
 
   private async runSync(options: { full?: boolean }, signal: AbortSignal): Promise<SyncSummaryView> {
@@ -304,8 +324,12 @@ export class OfficeHours {
           }
         )
       }
-      progress('failed', 0, 0, error instanceof Error ? error.message : String(error))
-      throw error
+      // SQLite's own errors (a full disk, a lock held too long) as one clear line naming the file.
+      const reported = /^SQLITE_/.test(String((error as { code?: unknown })?.code))
+        ? storageError(mirrorFile(this.ctx.dataDir, account.id), error)
+        : error
+      progress('failed', 0, 0, reported instanceof Error ? reported.message : String(reported))
+      throw reported
     }
   }
 
@@ -457,7 +481,22 @@ export class OfficeHours {
     this.resendTries++
     this.resendTimer = setTimeout(() => {
       this.resendTimer = null
-      void this.sendOutbox()
+      // A background try fails like a foreground one: reported, never an unhandled rejection.
+      this.sendOutbox().catch((error: unknown) => {
+        try {
+          const accountId = this.ctx.accounts.active()?.id
+          if (accountId)
+            this.ctx.events.emit('syncProgress', {
+              accountId,
+              phase: 'failed',
+              done: 0,
+              total: 0,
+              message: error instanceof Error ? error.message : String(error)
+            })
+        } catch {
+          // The profile is closing (the app quits, a CLI run ends): nobody is left to tell.
+        }
+      })
     }, delay)
     // A scheduled try never keeps a CLI run (or a closing app) alive.
     this.resendTimer.unref?.()

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 /**
  * Writes a file so that a crash leaves either the old content or the new, never a mix: a temp
  * file beside it, fsync, rename over, fsync the folder. `mode` applies from creation on, so a
- * secret is never readable by others even for a moment.
+ * secret is never readable by others even for a moment. On any failure the temp file is removed.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
@@ -21,7 +21,13 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
     throw error
   }
   closeSync(fd)
-  renameSync(temp, file)
+  try {
+    renameSync(temp, file)
+  } catch (error) {
+    // e.g. the target is a folder: the temp file must not stay behind.
+    rmSync(temp, { force: true })
+    throw error
+  }
   if (process.platform !== 'win32') {
     const dirFd = openSync(dirname(file), 'r')
     try {

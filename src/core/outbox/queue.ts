@@ -43,6 +43,9 @@ const toEntry = (r: Row): OutboxEntry => ({
   remoteState: r.remote_state ? (JSON.parse(r.remote_state) as RemoteState) : null
 })
 
+/** Set in the mirror (sync_state) by a sign-out once it has checked the outbox: no write may follow. */
+export const SIGNING_OUT_KEY = 'signing_out'
+
 /**
  * The user's writes, in order. Enqueueing applies the local change and records the write in one
  * transaction (the database runs synchronous=FULL, so an acknowledged write survives power loss).
@@ -63,6 +66,8 @@ export class Outbox {
     const at = this.now().toISOString()
     const target = def.target(payload)
     const seq = this.db.transaction(() => {
+      if (stmt(this.db, 'SELECT 1 FROM sync_state WHERE key = ?').get(SIGNING_OUT_KEY))
+        throw new AppError('not_signed_in', 'This account is being signed out: the change was not made.')
       def.applyLocal(this.db, payload, opId)
       return stmt(
         this.db,

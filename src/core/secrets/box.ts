@@ -34,7 +34,7 @@ export class KeyFileBox implements SecretBox {
   private readonly key: Buffer
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true })
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     const file = join(dataDir, KEY_FILE)
     if (!existsSync(file)) writeFileAtomic(file, randomBytes(32).toString('base64'))
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')

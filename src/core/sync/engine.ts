@@ -160,6 +160,9 @@ async function runSync(
   let flushTimer: ReturnType<typeof setTimeout> | null = null
   // After a failure, answers still in flight are dropped: the sync is over, the db may be closing.
   let over = false
+  // A write that failed in the timer (a full disk, a lock held too long) ends the sync like a
+  // foreground failure: kept here and thrown below, never an uncaught exception.
+  let flushError: unknown = null
   const flush = () => {
     if (flushTimer) clearTimeout(flushTimer)
     flushTimer = null
@@ -168,6 +171,14 @@ async function runSync(
     db.transaction(() => {
       for (const { date, list } of batch) replaceParticipants(db, date, list, syncId)
     })()
+  }
+  const flushInBackground = () => {
+    try {
+      flush()
+    } catch (error) {
+      flushError ??= error
+      over = true
+    }
   }
   try {
     await Promise.all(
@@ -179,15 +190,17 @@ async function runSync(
         const list = expectList(raw, 'a meeting date’s participants').map(toParticipant)
         if (over) return
         arrived.push({ date, list })
-        flushTimer ??= setTimeout(flush, PARTICIPANTS_FLUSH_MS)
+        flushTimer ??= setTimeout(flushInBackground, PARTICIPANTS_FLUSH_MS)
         participants += list.length
         options.onProgress?.({ phase: 'participants', done: ++done, total: stale.length })
       })
     )
   } finally {
     over = true
-    flush()
+    if (flushError === null) flush()
+    else if (flushTimer) clearTimeout(flushTimer)
   }
+  if (flushError !== null) throw flushError
 
   const summary: SyncSummary = {
     requests,

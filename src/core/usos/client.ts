@@ -56,7 +56,11 @@ export interface UsosClientOptions {
   onRequest?: (info: RequestInfo) => void
   /** Told when the server's clock is found more than a minute off ours (ms to add to ours). */
   onClockSkew?: (skewMs: number) => void
+  /** The largest answer read (bytes, counted as it streams in); a larger one is abandoned. Default 64 MB. */
+  maxResponseBytes?: number
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 /** The server's clock may differ from ours by this much before we sign with its time. */
 export const CLOCK_SKEW_LIMIT_MS = 60_000
@@ -219,6 +223,32 @@ function describeBody(body: string): string {
   return 'text that is not JSON'
 }
 
+class TooLarge extends Error {}
+
+/** The body as text, counted as it streams in: past `max` bytes it stops reading (memory stays bounded). */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  if (declared > max) {
+    await response.body?.cancel().catch(() => {})
+    throw new TooLarge()
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel().catch(() => {})
+      throw new TooLarge()
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
+}
+
 const JSON_TYPES = /^(application\/([\w.+-]*\+)?json|text\/(javascript|plain)|application\/javascript)$/i
 
 interface Answer {
@@ -233,7 +263,7 @@ type Outcome =
   | { ok: true; answer: Answer }
   | {
       ok: false
-      kind: 'network' | 'timeout' | 'cut_off' | 'cancelled'
+      kind: 'network' | 'timeout' | 'cut_off' | 'cancelled' | 'too_large'
       sent: boolean
       detail: string
       status: number | null
@@ -420,8 +450,9 @@ export class UsosClient {
       for (const form of new Set([s, percentEncode(s), encodeURIComponent(s)]))
         out = out.split(form).join('[redacted]')
     }
+    // Every oauth_* value (the token key too: a server may echo the request in its error).
     return out.replace(
-      /(oauth_signature|oauth_token_secret|authorization)(["']?\s*[=:]\s*["']?)[^\s&"',]+/gi,
+      /(oauth_[a-z_]*|authorization)(["']?\s*(?:[=:]|%3D)\s*["']?)[^\s&"',]+/gi,
       '$1$2[redacted]'
     )
   }
@@ -477,19 +508,28 @@ export class UsosClient {
           )
         throw cancelled(method)
       }
+      const mb = Math.round((this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) / 1048576)
       if (write && (outcome.sent || outcome.kind !== 'network')) {
         const why =
-          outcome.kind === 'timeout'
-            ? 'did not answer in time'
-            : outcome.kind === 'cut_off'
-              ? 'cut its answer off'
-              : 'dropped the connection'
+          outcome.kind === 'too_large'
+            ? `answered with more than ${mb} MB`
+            : outcome.kind === 'timeout'
+              ? 'did not answer in time'
+              : outcome.kind === 'cut_off'
+                ? 'cut its answer off'
+                : 'dropped the connection'
         throw new UsosError(
           'unknown_outcome',
           `USOS ${why} (${method}): it may or may not have been applied. Check before trying again.`,
           info
         )
       }
+      if (outcome.kind === 'too_large')
+        throw new UsosError(
+          'bad_response',
+          `USOS's answer to ${method} was larger than ${mb} MB; it was abandoned.`,
+          info
+        )
       if (more) {
         await sleep(this.delay(attempt, null), opts.signal)
         continue
@@ -533,7 +573,12 @@ export class UsosClient {
       nonce: (this.options.random ?? (() => randomBytes(16).toString('hex')))()
     })
     const header = this.options.oauthIn === 'header'
-    const secrets = [this.options.consumer.secret, token?.secret ?? '', oauth.oauth_signature]
+    const secrets = [
+      this.options.consumer.secret,
+      token?.secret ?? '',
+      token?.key ?? '',
+      oauth.oauth_signature
+    ]
     const all = header ? pairs : [...pairs, ...Object.entries(oauth)]
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (header) headers.Authorization = authorizationHeader(oauth)
@@ -559,7 +604,7 @@ export class UsosClient {
     this.shared.requests++
     let status: number | null = null
     const failed = (
-      kind: 'network' | 'timeout' | 'cut_off' | 'cancelled',
+      kind: 'network' | 'timeout' | 'cut_off' | 'cancelled' | 'too_large',
       error: unknown,
       sent: boolean
     ): Outcome => ({
@@ -587,8 +632,12 @@ export class UsosClient {
       this.noteServerTime(response.headers.get('date'))
       let text: string
       try {
-        text = await response.text()
+        text = await readCapped(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)
       } catch (error) {
+        if (error instanceof TooLarge) {
+          controller.abort()
+          return { outcome: failed('too_large', error, true), secrets }
+        }
         return { outcome: failed('cut_off', error, true), secrets }
       }
       const retryAfter = response.headers.get('retry-after')
