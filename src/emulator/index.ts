@@ -12,9 +12,20 @@ import { createRng } from './framework/rng'
 import { createDemoHttpServer, type Stats } from './framework/server'
 import { warsawToday } from './framework/time'
 import { processClock, type Clock } from '../shared/clock'
-import type { DemoRole, EmulatorModule, MethodDef, Scale } from './framework/types'
+import {
+  ANSWERS_ENV,
+  DEFAULT_ANSWER_STYLE,
+  parseAnswerStyle,
+  type AnswerStyle,
+  type DemoRole,
+  type EmulatorModule,
+  type MethodDef,
+  type Scale
+} from './framework/types'
 import { DEMO_USER_IDS, seedCommon } from './modules/common'
 import { allModules } from './modules'
+
+export type { AnswerStyle } from './framework/types'
 
 export interface DemoServerOptions {
   port?: number
@@ -31,6 +42,8 @@ export interface DemoServerOptions {
    * pinned by OFFICE_HOURS_NOW, else the system clock). OAuth timestamps stay on the real clock.
    */
   now?: Clock
+  /** Where USOS's documentation is silent, which plausible answer the demo gives (see AnswerStyle). */
+  answers?: Partial<AnswerStyle>
   nativeBinding?: string
   modules?: EmulatorModule[]
 }
@@ -115,6 +128,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     methods,
     demoUserIds: DEMO_USER_IDS,
     latencyMs: options.latencyMs ?? 0,
+    answers: { ...DEFAULT_ANSWER_STYLE, ...parseAnswerStyle(process.env[ANSWERS_ENV]), ...options.answers },
     now: () => fixedNow ?? clock()
   })
   const host = options.host ?? '127.0.0.1'

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDemoServer, type DemoServer } from '../emulator'
+import { startDemoServer, type AnswerStyle, type DemoServer } from '../emulator'
 import type { DemoInstallation } from '../core/app/context'
 import type { Clock } from '../shared/clock'
 
@@ -14,7 +14,12 @@ import type { Clock } from '../shared/clock'
  */
 export function inProcessDemo(
   dataDir: string,
-  options: { nativeBinding?: string; scale?: 'small' | 'medium' | 'large'; now?: Clock } = {}
+  options: {
+    nativeBinding?: string
+    scale?: 'small' | 'medium' | 'large'
+    now?: Clock
+    answers?: Partial<AnswerStyle>
+  } = {}
 ): DemoInstallation {
   let server: Promise<DemoServer> | null = null
   const folder = join(dataDir, 'demo-installation')
@@ -24,6 +29,7 @@ export function inProcessDemo(
       dataDir: folder,
       scale: options.scale ?? 'medium',
       ...(options.now ? { now: options.now } : {}),
+      ...(options.answers ? { answers: options.answers } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     } as const
     // The same port as last time keeps the demo account's address stable across restarts.

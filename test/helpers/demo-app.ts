@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppContext, type AppContext } from '../../src/core/app/context'
 import { inProcessDemo } from '../../src/main/demo'
+import type { AnswerStyle } from '../../src/emulator'
 import { usosClientFactory } from '../../src/core/usos'
 import { createApiHandlers } from '../../src/main/ipc'
 import type { ApiHandlers } from '../../src/shared/api'
@@ -12,7 +13,10 @@ import type { ApiHandlers } from '../../src/shared/api'
  * The app's context and API handlers on a fresh profile with the in-process demo installation
  * (small scale), as the web harness builds them. `open` again on the same folder is a restart.
  */
-export function openDemoApp(dataDir = mkdtempSync(join(tmpdir(), 'demo-app-'))): {
+export function openDemoApp(
+  dataDir = mkdtempSync(join(tmpdir(), 'demo-app-')),
+  answers?: Partial<AnswerStyle>
+): {
   dataDir: string
   ctx: AppContext
   api: ApiHandlers
@@ -22,7 +26,7 @@ export function openDemoApp(dataDir = mkdtempSync(join(tmpdir(), 'demo-app-'))):
     shell: 'web',
     version: '0',
     clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: 'small' })
+    demo: inProcessDemo(dataDir, { scale: 'small', ...(answers ? { answers } : {}) })
   })
   return { dataDir, ctx, api: createApiHandlers(ctx) }
 }

@@ -19,6 +19,7 @@ import {
 import { RequestParams, invalid, missing } from './params'
 import {
   UsosApiError,
+  type AnswerStyle,
   type CallContext,
   type DemoRole,
   type DemoUser,
@@ -37,6 +38,19 @@ export interface ServerDeps {
   demoUserIds: Record<DemoRole, string>
   latencyMs: number
   now: () => Date
+  answers: AnswerStyle
+}
+
+/** Every number under a key `id` or `..._id` as a string (the `ids: 'string'` answer style). */
+function stringIds(value: Json, key = ''): Json {
+  if (typeof value === 'number' && (key === 'id' || key.endsWith('_id'))) return String(value)
+  if (Array.isArray(value)) return value.map((v) => stringIds(v, key))
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, Json> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = stringIds(v, k)
+    return out
+  }
+  return value
 }
 
 export interface Stats {
@@ -172,7 +186,7 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
     const format = values.get('format') ?? 'json'
     if (format !== 'json') throw invalid('format', 'this installation answers json only.')
     const result = await def.handler(context(def.name, values, user, verified, scopes))
-    sendJson(res, 200, result)
+    sendJson(res, 200, deps.answers.ids === 'string' ? stringIds(result) : result)
   }
 
   function context(
@@ -184,6 +198,7 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
   ): CallContext {
     const ctx: CallContext = {
       db: deps.db,
+      answers: deps.answers,
       params: new RequestParams(values),
       user,
       requireUser: () => {

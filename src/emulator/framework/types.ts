@@ -72,8 +72,51 @@ export interface Params {
 /** A parsed `fields` selector: field name -> its sub-selector (null when given without brackets). */
 export type Selector = ReadonlyMap<string, Selector | null>
 
+/**
+ * What USOS's documentation leaves open, as a switch of the demo installation, so that the
+ * client is tested against every plausible answer (README: "USOS conventions the app relies on").
+ * - `ids`: the datatypes page says "we will try to always return the string version of their
+ *   identifiers", but not whether meetings and exams ids are strings: `number` (default) or `string`.
+ * - `slipsRefusals`: how issue_slip, update_slip and delete_slip refuse: a 4xx error with
+ *   `user_messages` (`http_error`, default: a real answer quoted in jquery-usos, doc/api/forms.md)
+ *   or HTTP 200 `{"success": false, "user_messages"}` as the template editing pages document.
+ */
+export interface AnswerStyle {
+  ids: 'number' | 'string'
+  slipsRefusals: 'http_error' | 'success_false'
+}
+
+export const DEFAULT_ANSWER_STYLE: AnswerStyle = { ids: 'number', slipsRefusals: 'http_error' }
+
+/** The environment variable that chooses the answer style for a whole run (CI's second run). */
+export const ANSWERS_ENV = 'OFFICE_HOURS_DEMO_ANSWERS'
+
+/**
+ * Reads `ids=string,slips_refusals=success_false` (either part may be left out). Throws a
+ * one-line error on anything else.
+ */
+export function parseAnswerStyle(text: string | undefined): Partial<AnswerStyle> {
+  const out: Partial<AnswerStyle> = {}
+  for (const part of (text ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [key, value] = part.split('=')
+    if (key === 'ids' && (value === 'number' || value === 'string')) out.ids = value
+    else if (key === 'slips_refusals' && (value === 'http_error' || value === 'success_false'))
+      out.slipsRefusals = value
+    else
+      throw new Error(
+        `${ANSWERS_ENV}: "${part}" is not ids=number|string or slips_refusals=http_error|success_false`
+      )
+  }
+  return out
+}
+
 export interface CallContext {
   db: Database.Database
+  /** The answer style chosen where the documentation is silent. */
+  answers: AnswerStyle
   params: Params
   /** The token's user; null for consumer-only calls (and token_optional calls without a token). */
   user: DemoUser | null

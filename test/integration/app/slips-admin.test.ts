@@ -121,3 +121,40 @@ describe('the issuer', () => {
     })
   })
 })
+
+// Where USOS's documentation is silent the demo answers either way; the app must read both:
+// issue_slip refused as a 4xx with user_messages (a real answer, jquery-usos doc/api/forms.md)
+// or as HTTP 200 `success: false` (as the editing pages document), ids as numbers or strings.
+describe.each([
+  { ids: 'number', slipsRefusals: 'http_error' },
+  { ids: 'string', slipsRefusals: 'success_false' }
+] as const)(
+  'an issuer on an installation answering ids as $ids, slip refusals as $slipsRefusals',
+  (answers) => {
+    let api: ApiHandlers
+    beforeAll(async () => {
+      const opened = openDemoApp(undefined, answers)
+      open.push(opened.ctx)
+      api = opened.api
+      await api.startDemo({})
+    }, 60_000)
+
+    it('issues a slip, and a refused one carries USOS’s own message for the field at fault', async () => {
+      const templates = await api.issuableTemplates({})
+      const slip = await api.issueSlip({ tplId: templates[0]!.id, clientUserId: '100002' })
+      expect(typeof slip.id).toBe('string')
+      expect(slip.client?.id).toBe('100002')
+      const refused = await api.issueSlip({ tplId: templates[0]!.id, clientUserId: '999999999' }).then(
+        () => null,
+        (e: unknown) => e
+      )
+      expect(refused).toMatchObject({
+        code: 'invalid_argument',
+        details: {
+          kind: 'validation',
+          userMessages: { fields: { client_user_id: { pl: expect.any(String) } } }
+        }
+      })
+    })
+  }
+)

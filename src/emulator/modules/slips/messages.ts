@@ -2,7 +2,7 @@
  * Localized texts the slips module shows to end users: `why_cant_i_*` fields and the
  * `user_messages` of `success: false` answers. One place, so the wording stays consistent.
  */
-import type { Json, LangDict } from '../../framework/types'
+import { UsosApiError, type CallContext, type Json, type LangDict } from '../../framework/types'
 
 export function ld(pl: string, en: string): LangDict {
   return { pl, en }
@@ -21,6 +21,22 @@ export function failure(generic: LangDict, fields: Record<string, LangDict> = {}
 /** Refusal for invalid input: one generic sentence plus a message per offending parameter. */
 export function invalidInput(fields: Record<string, LangDict>): Failure {
   return failure(M.invalidInput, fields)
+}
+
+/**
+ * A refusal of issue_slip, update_slip or delete_slip, in the installation's answer style: a 4xx
+ * `param_invalid` naming the parameter with `user_messages` (a real answer quoted in the USOS
+ * team's jquery-usos, doc/api/forms.md), or HTTP 200 `success: false`.
+ */
+export function refusal(ctx: CallContext, f: Failure, param: string): Json {
+  if (ctx.answers.slipsRefusals === 'success_false') return failureJson(f)
+  const { user_messages } = failureJson(f) as { user_messages: Json }
+  throw new UsosApiError(
+    400,
+    'param_invalid',
+    `Parameter ${param} has invalid value. ${f.user_messages.generic_message.en}`,
+    { param_name: param, user_messages }
+  )
 }
 
 export function failureJson(f: Failure): Json {

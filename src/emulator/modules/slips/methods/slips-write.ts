@@ -1,7 +1,10 @@
-/** issue_slip, update_slip, delete_slip: refusals answer HTTP 200 with user_messages. */
+/**
+ * issue_slip and delete_slip refuse as a 4xx with user_messages (or HTTP 200 `success: false`, see
+ * AnswerStyle); update_slip's page documents HTTP 200 with `success: false`.
+ */
 import type Database from 'better-sqlite3'
 import type { CallContext, Json, LangDict, MethodDef } from '../../../framework/types'
-import { failure, failureJson, invalidInput, ld, M } from '../messages'
+import { failure, failureJson, invalidInput, ld, M, refusal } from '../messages'
 import { canDeleteSlip, canEditSlip, canIssue, canSeeSlip, canSeeTemplate } from '../permissions'
 import {
   connectedDeep,
@@ -57,9 +60,9 @@ export const issueSlipMethod: MethodDef = {
     const programmeId = ctx.params.int('student_programme_id')
     const tpl = getTemplate(ctx.db, tplId)
     if (!tpl || !canSeeTemplate(ctx, tpl))
-      return failureJson(failure(M.templateNotFound, { tpl_id: M.templateNotFound }))
+      return refusal(ctx, failure(M.templateNotFound, { tpl_id: M.templateNotFound }), 'tpl_id')
     const verdict = canIssue(ctx, tpl)
-    if (!verdict.ok) return failureJson(failure(verdict.why))
+    if (!verdict.ok) return refusal(ctx, failure(verdict.why), 'tpl_id')
     const errors: Record<string, LangDict> = {}
     const clientError = checkUsers(ctx.db, [clientId])
     if (clientError) errors.client_user_id = clientError
@@ -67,7 +70,8 @@ export const issueSlipMethod: MethodDef = {
       const progError = checkProgramme(ctx.db, programmeId, clientId)
       if (progError) errors.student_programme_id = progError
     }
-    if (Object.keys(errors).length > 0) return failureJson(invalidInput(errors))
+    if (Object.keys(errors).length > 0)
+      return refusal(ctx, invalidInput(errors), Object.keys(errors)[0] as string)
 
     const slipId = ctx.db.transaction((): number => {
       const info = stmt(
@@ -194,9 +198,9 @@ export const deleteSlipMethod: MethodDef = {
     const slipId = ctx.params.requiredInt('slip_id')
     const slip = getSlip(ctx.db, slipId)
     if (!slip || !canSeeSlip(ctx, slip))
-      return failureJson(failure(M.slipNotFound, { slip_id: M.slipNotFound }))
+      return refusal(ctx, failure(M.slipNotFound, { slip_id: M.slipNotFound }), 'slip_id')
     const verdict = canDeleteSlip(ctx, slip)
-    if (!verdict.ok) return failureJson(failure(verdict.why))
+    if (!verdict.ok) return refusal(ctx, failure(verdict.why), 'slip_id')
     ctx.db.transaction(() => {
       stmt(
         ctx.db,
