@@ -46,7 +46,16 @@ export interface DemoServerOptions {
   answers?: Partial<AnswerStyle>
   nativeBinding?: string
   modules?: EmulatorModule[]
+  /**
+   * Modules this installation does not run (slips and exams are BETA and not every university
+   * offers them): their methods answer 404 method_not_found, as any unknown method does.
+   */
+  without?: readonly OptionalModule[]
 }
+
+/** The modules an installation may lack. */
+export const OPTIONAL_MODULES = ['slips', 'exams'] as const
+export type OptionalModule = (typeof OPTIONAL_MODULES)[number]
 
 export interface DemoServer {
   baseUrl: string
@@ -81,7 +90,8 @@ function openState(options: DemoServerOptions): Database.Database {
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const clock = options.now ?? processClock(process.env)
-  const modules = options.modules ?? allModules
+  const without = new Set<string>(options.without ?? [])
+  const modules = (options.modules ?? allModules).filter((m) => !without.has(m.name))
   const db = openState(options)
   db.pragma('foreign_keys = ON')
   migrateOAuth(db)

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startDemoServer, type AnswerStyle, type DemoServer } from '../emulator'
+import { startDemoServer, type AnswerStyle, type DemoServer, type OptionalModule } from '../emulator'
 import type { DemoInstallation } from '../core/app/context'
 import type { Clock } from '../shared/clock'
 
@@ -19,6 +19,7 @@ export function inProcessDemo(
     scale?: 'small' | 'medium' | 'large'
     now?: Clock
     answers?: Partial<AnswerStyle>
+    without?: readonly OptionalModule[]
   } = {}
 ): DemoInstallation {
   let server: Promise<DemoServer> | null = null
@@ -30,6 +31,7 @@ export function inProcessDemo(
       scale: options.scale ?? 'medium',
       ...(options.now ? { now: options.now } : {}),
       ...(options.answers ? { answers: options.answers } : {}),
+      ...(options.without ? { without: options.without } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     } as const
     // The same port as last time keeps the demo account's address stable across restarts.

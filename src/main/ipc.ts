@@ -7,13 +7,12 @@
 import { isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { apiInputs } from '../shared/api-inputs'
 import { AppError, type Envelope } from '../shared/errors'
-import type { AccountsView, SubstantiationView } from '../shared/types'
+import type { AccountsView } from '../shared/types'
 import { APP_SCOPES } from '../core/accounts/types'
 import { startLoopbackCallback } from '../core/accounts/loopback'
 import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations'
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
-import { liveRead } from '../core/app/live-read'
 import { signOutAccount } from '../core/app/sign-out'
 import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
@@ -180,33 +179,11 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async refreshMeetingDate({ meetingDateId }) {
       return officeHours.refreshMeetingDate(meetingDateId)
     },
+    async installationModules() {
+      return ctx.accounts.active() ? officeHours.modules() : { slips: 'offered', exams: 'offered' }
+    },
     async getRejectionSubstantiations({ facultyId, withParents }) {
-      const parents = withParents !== false
-      // Read live and kept, so that rejecting offline still offers the faculty's substantiations.
-      const account = await officeHours.ready(officeHours.account())
-      const lang = (v: unknown) => {
-        const d = (v ?? {}) as { pl?: unknown; en?: unknown }
-        return { pl: typeof d.pl === 'string' ? d.pl : null, en: typeof d.en === 'string' ? d.en : null }
-      }
-      const { value } = await liveRead(
-        officeHours.mirror(),
-        `rejection_substantiations:${facultyId}${parents ? '' : ':own'}`,
-        async () => {
-          const list = await officeHours
-            .caller(account)
-            .call<Array<Record<string, unknown>>>('services/meetings/get_rejection_substantiations', {
-              fac_id: facultyId,
-              with_parents: parents,
-              fields: 'id|name|message'
-            })
-          return (Array.isArray(list) ? list : []).map((s): SubstantiationView => ({
-            id: String(s.id),
-            name: lang(s.name),
-            message: lang(s.message)
-          }))
-        }
-      )
-      return value
+      return officeHours.rejectionSubstantiations(facultyId, withParents !== false)
     },
 
     async acceptParticipants({ participantIds, messageLang }) {

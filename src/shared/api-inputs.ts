@@ -45,6 +45,7 @@ const noteType = z.enum(['private', 'public'])
 
 export const apiInputs = {
   getAppInfo: none,
+  installationModules: none,
   getSettings: none,
   updateSettings: z
     .object({

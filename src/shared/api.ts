@@ -9,6 +9,7 @@ import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
   AccountsView,
+  ModuleAvailability,
   AccountView,
   ActionResult,
   AppInfo,
@@ -41,6 +42,8 @@ import type { DraftCalendarItem, DraftPreview, DraftView, FreeDayView } from './
 
 export interface ApiResults {
   getAppInfo: AppInfo
+  /** Which optional USOS modules (slips, exams) the active installation runs, as the last sync found. */
+  installationModules: ModuleAvailability
   getSettings: Settings
   updateSettings: Settings
 
@@ -165,6 +168,7 @@ export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Prom
 /** Every call's name, listed once more at run time so the bridge need not bundle the schemas. */
 export const apiMethods = [
   'getAppInfo',
+  'installationModules',
   'getSettings',
   'updateSettings',
   'listAccounts',

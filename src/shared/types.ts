@@ -252,3 +252,9 @@ export interface InstallationView {
   version: string | null
   contactEmails: string[]
 }
+
+/** The USOS modules an installation may lack (BETA at USOS: not every university runs them). */
+export type OptionalModuleName = 'slips' | 'exams'
+
+/** Whether the active installation runs each optional module, as the last sync found it. */
+export type ModuleAvailability = Record<OptionalModuleName, 'offered' | 'missing'>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppContext, type AppContext } from '../../src/core/app/context'
 import { inProcessDemo } from '../../src/main/demo'
-import type { AnswerStyle } from '../../src/emulator'
+import type { AnswerStyle, OptionalModule } from '../../src/emulator'
 import { usosClientFactory } from '../../src/core/usos'
 import { createApiHandlers } from '../../src/main/ipc'
 import type { ApiHandlers } from '../../src/shared/api'
@@ -15,7 +15,9 @@ import type { ApiHandlers } from '../../src/shared/api'
  */
 export function openDemoApp(
   dataDir = mkdtempSync(join(tmpdir(), 'demo-app-')),
-  answers?: Partial<AnswerStyle>
+  answers?: Partial<AnswerStyle>,
+  /** Modules the demo installation does not run (404 method_not_found for their methods). */
+  without?: readonly OptionalModule[]
 ): {
   dataDir: string
   ctx: AppContext
@@ -26,7 +28,11 @@ export function openDemoApp(
     shell: 'web',
     version: '0',
     clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: 'small', ...(answers ? { answers } : {}) })
+    demo: inProcessDemo(dataDir, {
+      scale: 'small',
+      ...(answers ? { answers } : {}),
+      ...(without ? { without } : {})
+    })
   })
   return { dataDir, ctx, api: createApiHandlers(ctx) }
 }

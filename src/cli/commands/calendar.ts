@@ -1,6 +1,7 @@
 import { calendarWithExams } from '../../core/mirror/calendar'
 import { parseOptions } from '../args'
 import { CliError } from '../errors'
+import { cliJson } from '../json'
 import type { CliCommand } from './index'
 import { dataDirOf, dayOption, nextDay, openActiveMirror } from './profile'
 
@@ -32,7 +33,7 @@ export const calendarCommand: CliCommand = {
         waiting: i.waitingCount,
         registered: i.registeredCount
       }))
-      if (o.json) io.out(`${JSON.stringify(items)}\n`)
+      if (o.json) io.out(`${cliJson(items)}\n`)
       else {
         for (const i of items) {
           const name = i.title.pl || i.title.en || ''

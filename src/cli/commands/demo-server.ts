@@ -1,4 +1,4 @@
-import { startDemoServer } from '../../emulator'
+import { OPTIONAL_MODULES, startDemoServer, type OptionalModule } from '../../emulator'
 import { clockOption, intOption, parseOptions } from '../args'
 import { CliError } from '../errors'
 import type { CliCommand } from './index'
@@ -13,12 +13,18 @@ export const demoServerCommand: CliCommand = {
       'latency-ms': { type: 'string' },
       'data-dir': { type: 'string' },
       'reference-date': { type: 'string' },
-      now: { type: 'string' }
+      now: { type: 'string' },
+      without: { type: 'string' }
     })
     const scale = o.scale as string
     if (scale !== 'small' && scale !== 'medium' && scale !== 'large')
       throw new CliError(`--scale must be small, medium or large, got "${scale}"`)
+    const without = (o.without ?? '').split(',').filter(Boolean)
+    const unknown = without.find((m) => !(OPTIONAL_MODULES as readonly string[]).includes(m))
+    if (unknown)
+      throw new CliError(`--without takes ${OPTIONAL_MODULES.join(', ')} (comma-separated), got "${unknown}"`)
     const server = await startDemoServer({
+      without: without as OptionalModule[],
       port: intOption(o.port, 'port', 0, 65535) ?? 0,
       scale,
       ...(o.seed !== undefined ? { seed: intOption(o.seed, 'seed', 0, 2 ** 31 - 1) as number } : {}),

@@ -9,6 +9,7 @@ import { freeDaySet } from '../../core/planner/free-days'
 import { dataDirOf, openActiveMirror } from './profile'
 import { intOption, parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
+import { cliJson } from '../json'
 import type { CliCommand } from './index'
 
 export const generateCommand: CliCommand = {
@@ -71,7 +72,7 @@ export const generateCommand: CliCommand = {
       throw error
     }
     const items = dates.map((day) => timedDate(day, time, duration))
-    if (o.json) io.out(`${JSON.stringify(items)}\n`)
+    if (o.json) io.out(`${cliJson(items)}\n`)
     else
       for (const item of items) {
         // The end's time alone when on the same day; its full datetime when past midnight.

@@ -1,7 +1,9 @@
-import { participantListCsv, participantListHtml, participantListJson } from '../../core/export/participants'
+import { participantListCsv, participantListHtml } from '../../core/export/participants'
 import { meetingDateDetails } from '../../core/office-hours/details'
 import { parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
+import { cliJson } from '../json'
+import { formatWarsawStamp } from '../../shared/locale-format'
 import type { CliCommand } from './index'
 import { dataDirOf, openActiveMirror } from './profile'
 
@@ -25,8 +27,11 @@ export const participantsCommand: CliCommand = {
       const details = meetingDateDetails(mirror, id)
       if (format === 'csv') io.out(participantListCsv(details, lang))
       else if (format === 'html')
-        io.out(participantListHtml(details, lang, new Date().toISOString().slice(0, 16).replace('T', ' ')))
-      else io.out(`${participantListJson(details)}\n`)
+        io.out(participantListHtml(details, lang, formatWarsawStamp(new Date(), lang)))
+      else
+        io.out(
+          `${cliJson({ meeting_date: details.item, meeting: details.meeting, main: details.main, reserve: details.reserve }, true)}\n`
+        )
       return 0
     } finally {
       close()

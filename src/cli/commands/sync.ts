@@ -1,5 +1,6 @@
 import { OfficeHours } from '../../core/app/office-hours'
 import { clockOption, parseOptions } from '../args'
+import { cliJson } from '../json'
 import { cliContext } from './context'
 import type { CliCommand } from './index'
 import { dataDirOf } from './profile'
@@ -18,7 +19,7 @@ export const syncCommand: CliCommand = {
     // --progress: one JSON line per step on stderr (stdout keeps only the summary).
     const unsubscribe = o.progress
       ? ctx.events.subscribe((event, payload) => {
-          if (event === 'syncProgress') io.err(`${JSON.stringify(payload)}\n`)
+          if (event === 'syncProgress') io.err(`${cliJson(payload)}\n`)
         })
       : () => {}
     // Ctrl+C cancels between requests; what was already written stays.
@@ -26,7 +27,7 @@ export const syncCommand: CliCommand = {
     process.once('SIGINT', cancel)
     try {
       const summary = await officeHours.sync(o.full ? { full: true } : {})
-      io.out(`${JSON.stringify(summary)}\n`)
+      io.out(`${cliJson(summary)}\n`)
       return 0
     } finally {
       process.off('SIGINT', cancel)

@@ -20,6 +20,7 @@ import { stmt } from '../mirror/statements'
 import { buildIcs } from '../export/ics'
 import { writeFileAtomic } from '../fs/atomic'
 import { meetingDateDetails } from '../office-hours/details'
+import { rejectionSubstantiations } from '../office-hours/substantiations'
 import { drainOutbox, type DrainResult } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
@@ -29,6 +30,7 @@ import { syncExamGroups } from '../sync/exams'
 import { refreshMeetingDate } from '../sync/refresh-date'
 import { isOffline } from './live-read'
 import { syncSlips } from '../sync/slips'
+import { moduleAvailability, optionalModuleStep } from '../sync/modules'
 import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
 import { takeProfileLock } from './profile-lock'
@@ -286,16 +288,36 @@ export class OfficeHours {
         throw error
       })
       // The slips inbox and the exams are read beside the meetings (they share no rows with them).
-      const [summary, slips, exams] = await Promise.all([
+      // Each step runs to its end whatever the others do, so the meetings are mirrored whole even
+      // when a module fails; a module the installation does not run is noted and skipped.
+      const moduleOptions = { ...(options.full ? { full: true } : {}), now: this.now }
+      const settled = await Promise.allSettled([
         meetingsStep,
-        this.slipsStep(db, usos, options, signal),
-        syncExamGroups(db, usos, {
-          ...syncWindow(this.now()),
-          ...(options.full ? { full: true } : {}),
-          now: this.now,
-          signal
-        })
+        optionalModuleStep(db, 'slips', moduleOptions, () => this.slipsStep(db, usos, options, signal), {
+          requests: 0,
+          slipquestions: 0
+        }),
+        optionalModuleStep(
+          db,
+          'exams',
+          moduleOptions,
+          () =>
+            syncExamGroups(db, usos, {
+              ...syncWindow(this.now()),
+              ...(options.full ? { full: true } : {}),
+              now: this.now,
+              signal
+            }),
+          { requests: 0, exams: 0, exam_groups: 0, administered_exams: 0, skipped: true }
+        )
       ])
+      const failed = settled.find((r) => r.status === 'rejected')
+      if (failed) throw failed.reason
+      const [summary, slips, exams] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+        Awaited<typeof meetingsStep>,
+        { requests: number; slipquestions: number },
+        Awaited<ReturnType<typeof syncExamGroups>>
+      ]
       const autoExport = this.autoExport(account, db)
       progress('done')
       return {
@@ -398,6 +420,17 @@ export class OfficeHours {
 
   meetingDate(id: string) {
     return meetingDateDetails(this.mirror(), id)
+  }
+
+  /** Which optional USOS modules the active installation runs, as the last sync found. */
+  modules() {
+    return moduleAvailability(this.mirror())
+  }
+
+  /** The faculty's rejection substantiations (own only, or with the parents' too), read live and kept. */
+  async rejectionSubstantiations(facultyId: string, withParents: boolean) {
+    const account = await this.ready(this.account())
+    return rejectionSubstantiations(this.mirror(), this.caller(account), facultyId, withParents)
   }
 
   /**

@@ -178,12 +178,3 @@ export function participantListCsv(details: MeetingDateDetails, language: Langua
   ])
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
-
-/** The same list as data. */
-export function participantListJson(details: MeetingDateDetails): string {
-  return JSON.stringify(
-    { meeting_date: details.item, meeting: details.meeting, main: details.main, reserve: details.reserve },
-    null,
-    2
-  )
-}

@@ -72,6 +72,10 @@ describe('the CLI against the demo installation', () => {
       slipquestions: number
     }
     expect(summary.meeting_dates).toBeGreaterThan(0)
+    // snake_case throughout, nested objects too (the outbox's and the export's results).
+    expect(Object.keys(summary)).toContain('outbox')
+    expect(JSON.stringify(summary)).not.toMatch(/"[a-z]+[A-Z]\w*":/)
+    expect((summary as unknown as { outbox: object }).outbox).toHaveProperty('needs_attention')
     // 2 + one participants call per date; one exams call per month of the window (7 to 9) and one
     // attendee list per examined group, one call for their examination sessions and one for the
     // sessions the user administers (the demo lecturer administers none: no exams/exams call); the
@@ -238,6 +242,7 @@ describe('the CLI against the demo installation', () => {
     const lines = stderr.trim().split('\n')
     const progress = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { phase: string })
     expect(progress.map((p) => p.phase)).toContain('participants')
+    expect(lines.filter((l) => l.startsWith('{')).join('\n')).toContain('"account_id":')
     expect(progress.at(-1)?.phase).toBe('cancelled')
     expect(lines.at(-1)).toMatch(/cancelled/)
     // The mirror keeps what was read and a later sync completes it.

@@ -3,7 +3,8 @@
  * from RFC 5849 (node:crypto), independent of the app's client and of the server's verifier.
  */
 import { createHmac, randomBytes } from 'node:crypto'
-import { startDemoServer, type DemoServer } from '../../../src/emulator'
+import { startDemoServer, type AnswerStyle, type DemoServer } from '../../../src/emulator'
+import { DEFAULT_ANSWER_STYLE } from '../../../src/emulator/framework/types'
 import type { DemoRole, EmulatorModule, Scale } from '../../../src/emulator/framework/types'
 
 export const ALL_SCOPES = ['offline_access', 'staff_perspective', 'studies', 'slips', 'slips_admin', 'email']
@@ -91,6 +92,8 @@ export async function startTestInstallation(
     /** Framework tests: the installation with these modules instead of the real ones. */
     modules?: EmulatorModule[]
     host?: string
+    now?: () => Date
+    answers?: Partial<AnswerStyle>
   } = {}
 ): Promise<TestInstallation> {
   const server = await startDemoServer({
@@ -99,7 +102,11 @@ export async function startTestInstallation(
     dataDir: opts.dataDir ?? null,
     ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
     ...(opts.modules ? { modules: opts.modules } : {}),
-    ...(opts.host ? { host: opts.host } : {})
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+    // The installation's own tests assert its documented default answers unless they ask otherwise
+    // (OFFICE_HOURS_DEMO_ANSWERS, which CI sets for a run of the app's tests, does not reach them).
+    answers: { ...DEFAULT_ANSWER_STYLE, ...opts.answers }
   })
   const consumer = { key: server.consumerKey, secret: server.consumerSecret }
   const admin = { key: server.adminConsumerKey, secret: server.adminConsumerSecret }

@@ -41,6 +41,7 @@ describe('CLI commands over the mirror', () => {
     )
     expect(r.err).toBe('')
     const items = JSON.parse(r.out) as Array<{ id: string; kind: string; start: string; accepted: number }>
+    expect(keysOf(items).filter((k) => !/^[a-z0-9_]+$/.test(k))).toEqual([])
     expect(items.map((i) => [i.id, i.kind, i.start, i.accepted])).toEqual([
       ['10', 'meeting_date', '2026-11-24 10:00:00', 1],
       ['11', 'meeting_date', '2026-12-01 10:00:00', 0]
@@ -60,7 +61,11 @@ describe('CLI commands over the mirror', () => {
 
   it('participants prints json, csv with BOM, and html', async () => {
     const json = await cli('participants', '--meeting-date', '10', '--format', 'json', '--data-dir', dataDir)
-    expect(JSON.parse(json.out).main.map((p: { lastName: string }) => p.lastName)).toEqual(['Nowak'])
+    const list = JSON.parse(json.out)
+    expect(list.main.map((p: { last_name: string }) => p.last_name)).toEqual(['Nowak'])
+    // One naming in every JSON the CLI prints: snake_case, as USOS names its fields.
+    expect(keysOf(list).filter((k) => !/^[a-z0-9_]+$/.test(k))).toEqual([])
+    expect(keysOf(list)).toContain('meeting_id')
     const csv = await cli('participants', '--meeting-date', '10', '--format', 'csv', '--data-dir', dataDir)
     expect(csv.out.startsWith('\uFEFF')).toBe(true)
     expect(csv.out).toContain('"Anna Nowak"')
@@ -167,3 +172,11 @@ describe('CLI commands over the mirror', () => {
     expect(noDir.err).toMatch(/does not exist/)
   })
 })
+
+/** Every key of a JSON value, at any depth. */
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf)
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
+  return []
+}

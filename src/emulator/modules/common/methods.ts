@@ -1,4 +1,5 @@
 import { UsosApiError, type CallContext, type Json, type MethodDef } from '../../framework/types'
+import { usosDateTime } from '../../support/warsaw'
 import {
   facultyType,
   groupType,
@@ -152,6 +153,18 @@ export const commonMethods: MethodDef[] = [
         contact_emails: ['usos-office-hours@demo.usos.example']
       }
     ]
+  },
+  {
+    // The installation's clock, as USOS's own Python client (usosapi.py) calls it to test a
+    // connection: consumer and token ignored; the answer is the installation's local time with
+    // microseconds ("2026-12-04 11:23:45.123000"), a JSON string.
+    name: 'apisrv/now',
+    auth: 'consumer',
+    anonymous: true,
+    handler: (ctx) => {
+      const now = ctx.now()
+      return `${usosDateTime(now)}.${String(now.getMilliseconds()).padStart(3, '0')}000`
+    }
   }
 ]
 

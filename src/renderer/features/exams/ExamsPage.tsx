@@ -6,6 +6,7 @@ import { download } from '../../app/download'
 import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { OfferedOnly } from '../../app/OfferedOnly'
 import { BatchPanel } from './BatchPanel'
 
 export const examGroupKey = (examId: string, number: number) => `${examId}:${number}`
@@ -139,13 +140,15 @@ function ExamCard({
  * The exams the user examines (each with its groups: time, room, places taken; clashes flagged),
  * then the examination sessions they administer with all their exams.
  */
-export function ExamsPage({
-  refreshKey,
-  onOpenGroup
-}: {
-  refreshKey: number
-  onOpenGroup: (key: string) => void
-}) {
+export function ExamsPage(props: { refreshKey: number; onOpenGroup: (key: string) => void }) {
+  return (
+    <OfferedOnly module="exams" headingKey="exams.heading">
+      <ExamsList {...props} />
+    </OfferedOnly>
+  )
+}
+
+function ExamsList({ refreshKey, onOpenGroup }: { refreshKey: number; onOpenGroup: (key: string) => void }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const { data, error } = useLoad(

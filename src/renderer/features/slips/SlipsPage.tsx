@@ -6,6 +6,7 @@ import { api } from '../../app/api'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { OfferedOnly } from '../../app/OfferedOnly'
 import { IssuerTab } from './IssuerTab'
 import { TemplatesTab } from './TemplatesTab'
 
@@ -96,8 +97,17 @@ function Question({
 
 type Tab = 'inbox' | 'issued' | 'templates'
 
-/** Clearance slips, one tab per role the user has in USOS (user_roles): answerer, issuer, template admin. */
+/** Clearance slips, where the installation runs the module. */
 export function SlipsPage() {
+  return (
+    <OfferedOnly module="slips" headingKey="slips.heading">
+      <SlipsTabs />
+    </OfferedOnly>
+  )
+}
+
+/** One tab per role the user has in USOS (user_roles): answerer, issuer, template admin. */
+function SlipsTabs() {
   const { t } = useTranslation()
   const roles = useLoad(() => api.slipRoles(), [])
   const r = roles.data ?? {}
