@@ -16,6 +16,7 @@ import type { ApiHandlers } from '../shared/api'
 import type { AppEvents } from '../core/app/events'
 import { createAppContext, type AppContext } from '../core/app/context'
 import { inProcessDemo } from './demo'
+import { OPTIONAL_MODULES, type OptionalModule } from '../emulator'
 import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { usosClientFactory } from '../core/usos'
@@ -200,13 +201,20 @@ function demoScale(value: string | undefined): 'small' | 'medium' | 'large' {
   return value === 'small' || value === 'large' ? value : 'medium'
 }
 
+/** `--demo-without slips,exams`: an installation that does not run these modules. */
+function demoWithout(value: string | undefined): OptionalModule[] {
+  return (value ?? '')
+    .split(',')
+    .filter((m): m is OptionalModule => (OPTIONAL_MODULES as readonly string[]).includes(m))
+}
+
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
 
 /**
- * `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S] [--now ISO]`: prints one JSON line,
+ * `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S] [--demo-without slips,exams] [--now ISO]`: prints one JSON line,
  * serves until stopped. `--now` (or OFFICE_HOURS_NOW) pins the clock of the handlers, the demo
  * installation and the page.
  */
@@ -221,7 +229,11 @@ async function main(): Promise<void> {
     shell: 'web',
     version: pkg.version,
     clientFactory: usosClientFactory,
-    demo: inProcessDemo(dataDir, { scale: demoScale(argValue(args, '--demo-scale')), now }),
+    demo: inProcessDemo(dataDir, {
+      scale: demoScale(argValue(args, '--demo-scale')),
+      now,
+      without: demoWithout(argValue(args, '--demo-without'))
+    }),
     now
   })
   const harness = await startWebHarness({

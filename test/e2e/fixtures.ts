@@ -13,10 +13,17 @@ export interface Harness {
 }
 
 /** Starts the built web harness (`out/main/web.js`) on a fresh profile; one per test file. */
-async function startHarness(dataDir: string): Promise<{ harness: Harness; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--demo-scale', 'small'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+async function startHarness(
+  dataDir: string,
+  extraArgs: string[] = []
+): Promise<{ harness: Harness; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['out/main/web.js', '--data-dir', dataDir, '--demo-scale', 'small', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! })
     rl.once('line', resolve)
@@ -29,14 +36,15 @@ async function startHarness(dataDir: string): Promise<{ harness: Harness; child:
   }
 }
 
-interface Running {
+export interface Running {
   harness: Harness
   stop(): Promise<void>
 }
 
-async function launch(): Promise<Running> {
+/** A web harness of its own (e.g. `--demo-without slips,exams`); `stop` it when done. */
+export async function launch(extraArgs: string[] = []): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'office-hours-e2e-'))
-  const { harness, child } = await startHarness(dataDir)
+  const { harness, child } = await startHarness(dataDir, extraArgs)
   return {
     harness,
     stop: async () => {
