@@ -42,8 +42,12 @@ export interface Running {
 }
 
 /** A web harness of its own (e.g. `--demo-without slips,exams`); `stop` it when done. */
-export async function launch(extraArgs: string[] = []): Promise<Running> {
+export async function launch(
+  extraArgs: string[] = [],
+  prepare?: (dataDir: string) => void
+): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'office-hours-e2e-'))
+  prepare?.(dataDir)
   const { harness, child } = await startHarness(dataDir, extraArgs)
   return {
     harness,

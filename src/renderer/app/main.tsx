@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import '../styles/app.css'
 import { api } from './api'
 import { App } from './App'
+import { QuarantineNotice } from './QuarantineNotice'
 import { initI18n } from './i18n'
 import { followMainClock } from './usos-time'
 
@@ -12,6 +13,7 @@ async function start(root: HTMLElement): Promise<void> {
   initI18n(settings.language)
   createRoot(root).render(
     <StrictMode>
+      <QuarantineNotice paths={info.quarantined} />
       <App initialSettings={settings} />
     </StrictMode>
   )
