@@ -16,6 +16,7 @@ import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/offic
 import { signOutAccount } from '../core/app/sign-out'
 import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
+import { dateAttendance, markAttendance, studentAttendance } from '../core/office-hours/attendance'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
 import { meetingsHandlers } from './handlers/meetings'
 import { plannerHandlers } from './handlers/planner'
@@ -178,6 +179,15 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     },
     async refreshMeetingDate({ meetingDateId }) {
       return officeHours.refreshMeetingDate(meetingDateId)
+    },
+    async getAttendance({ meetingDateId }) {
+      return dateAttendance(officeHours.mirror(), meetingDateId)
+    },
+    async markAttendance({ meetingDateId, marks }) {
+      return markAttendance(officeHours.mirror(), meetingDateId, marks, ctx.now())
+    },
+    async studentAttendance({ userId, meetingId }) {
+      return studentAttendance(officeHours.mirror(), userId, meetingId)
     },
     async installationModules() {
       return ctx.accounts.active() ? officeHours.modules() : { slips: 'offered', exams: 'offered' }

@@ -84,6 +84,19 @@ export const apiInputs = {
   calendarRange: z.object({ from: day, to: day }).strict(),
   getMeetingDate: z.object({ meetingDateId: id }).strict(),
   refreshMeetingDate: z.object({ meetingDateId: id }).strict(),
+  getAttendance: z.object({ meetingDateId: id }).strict(),
+  markAttendance: z
+    .object({
+      meetingDateId: id,
+      marks: z
+        .array(
+          z.object({ participantId: id, state: z.enum(['present', 'absent', 'late']).nullable() }).strict()
+        )
+        .min(1)
+        .max(500)
+    })
+    .strict(),
+  studentAttendance: z.object({ userId: id, meetingId: id.optional() }).strict(),
   getRejectionSubstantiations: z
     .object({
       facultyId: id,

@@ -5,6 +5,7 @@
  * the pushed events listed below.
  */
 import type { z } from 'zod'
+import type { AttendanceRowView, AttendanceSummaryView } from './types-attendance'
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
@@ -61,6 +62,11 @@ export interface ApiResults {
   getMeetingDate: MeetingDateDetails
   /** Reads the date and its participants from USOS again; then getMeetingDate shows them. */
   refreshMeetingDate: { outcome: 'refreshed' | 'gone' | 'offline' }
+  /** The date's participants with their attendance (kept on this computer only). */
+  getAttendance: AttendanceRowView[]
+  markAttendance: AttendanceRowView[]
+  /** A student's attendance over one meeting's dates ("3 z 4 obecności"). */
+  studentAttendance: AttendanceSummaryView
   getRejectionSubstantiations: SubstantiationView[]
   /** Stops a running sync; the mirror keeps every batch already written. */
   cancelSync: { cancelled: boolean }
@@ -183,6 +189,9 @@ export const apiMethods = [
   'calendarRange',
   'getMeetingDate',
   'refreshMeetingDate',
+  'getAttendance',
+  'markAttendance',
+  'studentAttendance',
   'getRejectionSubstantiations',
   'cancelSync',
   'listMeetings',

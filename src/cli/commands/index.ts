@@ -6,6 +6,7 @@ import { syncCommand } from './sync'
 import { exportIcsCommand } from './export-ics'
 import { generateCommand } from './generate'
 import { participantsCommand } from './participants'
+import { attendanceCommand } from './attendance'
 
 export interface CliCommand {
   summary: string
@@ -19,6 +20,7 @@ export const commands: Record<string, CliCommand> = {
   sync: syncCommand,
   calendar: calendarCommand,
   participants: participantsCommand,
+  attendance: attendanceCommand,
   'export-ics': exportIcsCommand,
   generate: generateCommand
 }

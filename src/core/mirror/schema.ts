@@ -1,5 +1,6 @@
 import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
+import { attendanceMigration } from './schema-attendance'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
@@ -253,5 +254,8 @@ mirrorMigrations.push(examAdminMigration)
 
 // 9: what the ICS exports last wrote per event (its content hash and SEQUENCE).
 mirrorMigrations.push(icsSequencesMigration)
+
+// 10: attendance at meeting dates (local only: USOS has no such method).
+mirrorMigrations.push(attendanceMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -77,6 +77,42 @@ describe('CLI commands over the mirror', () => {
     expect(missing.out).toBe('')
   })
 
+  it("attendance marks, prints and clears a date's attendance, kept across runs, never for a stranger", async () => {
+    const shown = await cli('attendance', '--meeting-date', '10', '--data-dir', dataDir)
+    expect(shown.code, shown.err).toBe(0)
+    expect(JSON.parse(shown.out)).toEqual([
+      expect.objectContaining({ participant_id: '100', name: 'Anna Nowak', list: 'main', attendance: null })
+    ])
+    const marked = await cli('attendance', '--meeting-date', '10', '--late', '100', '--data-dir', dataDir)
+    expect(marked.code, marked.err).toBe(0)
+    expect(JSON.parse(marked.out)[0]).toMatchObject({ participant_id: '100', attendance: 'late' })
+    // Another run reads what the mirror kept.
+    const again = await cli('attendance', '--meeting-date', '10', '--data-dir', dataDir)
+    expect(JSON.parse(again.out)[0]).toMatchObject({ attendance: 'late' })
+    const stranger = await cli(
+      'attendance',
+      '--meeting-date',
+      '10',
+      '--present',
+      '100,999',
+      '--data-dir',
+      dataDir
+    )
+    expect(stranger.code).not.toBe(0)
+    expect(stranger.err).toMatch(/999 is not on the lists/)
+    expect(stranger.out).toBe('')
+    // Nothing of a refused run was written: 100 is still late.
+    expect(
+      JSON.parse((await cli('attendance', '--meeting-date', '10', '--data-dir', dataDir)).out)[0]
+    ).toMatchObject({
+      attendance: 'late'
+    })
+    const cleared = await cli('attendance', '--meeting-date', '10', '--clear', '100', '--data-dir', dataDir)
+    expect(JSON.parse(cleared.out)[0]).toMatchObject({ attendance: null })
+    const missing = await cli('attendance', '--meeting-date', '999', '--data-dir', dataDir)
+    expect(missing.code).not.toBe(0)
+  })
+
   it('export-ics writes the file and prints the number of events', async () => {
     const out = join(dataDir, 'cal.ics')
     const r = await cli('export-ics', '--out', out, '--data-dir', dataDir)
