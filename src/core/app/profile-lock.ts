@@ -68,12 +68,15 @@ function tryTake(file: string, holder: Holder): boolean {
 /** Moves a stale lock away (by rename, so that two takers cannot both remove a fresh one). */
 function clearIfStale(file: string, now: number): void {
   const holder = readHolder(file)
-  let age = 0
-  try {
-    age = now - statSync(file).mtimeMs
-  } catch {
-    return
-  }
+  // The holder's own clock says since when it holds the lock (the file's mtime is the file
+  // system's clock, which may disagree with the processes': a skewed network drive, or faketime).
+  let age = holder ? now - Date.parse(holder.since) : 0
+  if (!Number.isFinite(age) || !holder)
+    try {
+      age = now - statSync(file).mtimeMs
+    } catch {
+      return
+    }
   const stale = holder ? !alive(holder.pid) || age > STALE_AFTER_MS : age > 5_000
   if (!stale) return
   const aside = `${file}.stale-${randomBytes(4).toString('hex')}`
