@@ -124,6 +124,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   const registry = new TypeRegistry()
   const methods = new Map<string, MethodDef>()
+  const demoActions = new Map(modules.flatMap((m) => Object.entries(m.demoActions ?? {})))
   for (const m of modules) {
     for (const t of m.types) registry.register(t)
     for (const def of m.methods) {
@@ -138,6 +139,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     methods,
     demoUserIds: DEMO_USER_IDS,
     latencyMs: options.latencyMs ?? 0,
+    demoActions,
     answers: { ...DEFAULT_ANSWER_STYLE, ...parseAnswerStyle(process.env[ANSWERS_ENV]), ...options.answers },
     now: () => fixedNow ?? clock()
   })

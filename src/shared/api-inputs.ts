@@ -267,6 +267,7 @@ export const apiInputs = {
   previewDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
   saveDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
   deleteDraft: z.object({ id }).strict(),
+  matchDraftWithUsos: z.object({ id }).strict(),
   draftsRange: z.object({ from: day, to: day }).strict(),
   exportDraft: z.object({ id, format: z.enum(['ics', 'csv', 'html']), language: languageSchema }).strict(),
   printDraft: z.object({ id, language: languageSchema, pdf: z.boolean().optional() }).strict()

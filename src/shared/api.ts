@@ -39,7 +39,14 @@ import type {
   OpenDateView,
   PersonRef
 } from './types-attendee'
-import type { DraftCalendarItem, DraftPreview, DraftView, FreeDayView } from './types-planner'
+import type {
+  DraftCalendarItem,
+  DraftPreview,
+  DraftUsosMatchView,
+  DraftView,
+  FreeDayView,
+  UsosWebParametersView
+} from './types-planner'
 
 export interface ApiResults {
   getAppInfo: AppInfo
@@ -148,6 +155,8 @@ export interface ApiResults {
   previewDraft: DraftPreview
   saveDraft: DraftView
   deleteDraft: DraftView[]
+  /** Which of a saved draft's dates USOS now has (after the lecturer created them in USOSweb), and what to type there. */
+  matchDraftWithUsos: { match: DraftUsosMatchView; parameters: UsosWebParametersView }
   draftsRange: DraftCalendarItem[]
   exportDraft: { fileName: string; text: string; mimeType: string }
   printDraft: { printed: boolean; html: string | null; pdfPath: string | null }
@@ -251,6 +260,7 @@ export const apiMethods = [
   'previewDraft',
   'saveDraft',
   'deleteDraft',
+  'matchDraftWithUsos',
   'draftsRange',
   'exportDraft',
   'printDraft'

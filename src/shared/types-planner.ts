@@ -74,3 +74,27 @@ export interface DraftCalendarItem extends DraftDate {
   name: string
   room: string | null
 }
+
+/** A saved draft against what USOS has now (see src/core/planner/usos-match.ts). */
+export interface DraftUsosMatchView {
+  draftId: string
+  total: number
+  inUsos: number
+  matched: Array<{ draftDate: DraftDate; meetingDateId: string }>
+  missing: DraftDate[]
+  clashes: ClashView[]
+}
+
+/** USOSweb's date generator's parameters (those of services/meetings/generate_meeting_dates), and the time. */
+export interface UsosWebParametersView {
+  start_date: string
+  end_date: string
+  number: number
+  frequency: Frequency
+  week_day: number | null
+  start_even: boolean
+  use_calendar: boolean
+  fac_id: string | null
+  start_time: string
+  duration_min: number
+}

@@ -19,6 +19,7 @@ import {
 import { RequestParams, invalid, missing } from './params'
 import {
   UsosApiError,
+  type EmulatorModule,
   type AnswerStyle,
   type CallContext,
   type DemoRole,
@@ -39,6 +40,7 @@ export interface ServerDeps {
   latencyMs: number
   now: () => Date
   answers: AnswerStyle
+  demoActions?: ReadonlyMap<string, NonNullable<EmulatorModule['demoActions']>[string]>
 }
 
 /** Every number under a key `id` or `..._id` as a string (the `ids: 'string'` answer style). */
@@ -112,6 +114,26 @@ export function createDemoHttpServer(deps: ServerDeps): { server: Server; stats:
       if (!isLoopback(req.socket.remoteAddress))
         return sendJson(res, 403, { message: 'Loopback only.', error: 'forbidden' })
       return sendJson(res, 200, stats)
+    }
+    const action = /^\/__demo\/([a-z_]+)$/.exec(url.pathname)?.[1]
+    if (action !== undefined) {
+      if (!isLoopback(req.socket.remoteAddress))
+        return sendJson(res, 403, { message: 'Loopback only.', error: 'forbidden' })
+      const run = deps.demoActions?.get(action)
+      if (!run) return sendJson(res, 404, { message: `No demo action ${action}.`, error: 'not_found' })
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { message: 'Use POST.', error: 'method_not_allowed' })
+      try {
+        const body = JSON.parse((await readBody(req)) || 'null') as Json
+        return sendJson(res, 200, deps.db.transaction(() => run(deps.db, body, deps.now()))())
+      } catch (error) {
+        if (error instanceof UsosApiError)
+          return sendJson(res, error.status, { message: error.message, error: error.error, ...error.extra })
+        return sendJson(res, 400, {
+          message: error instanceof Error ? error.message : String(error),
+          error: 'bad_request'
+        })
+      }
     }
     if (!url.pathname.startsWith('/services/')) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })

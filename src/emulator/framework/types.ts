@@ -209,4 +209,9 @@ export interface EmulatorModule {
   seed(db: Database.Database, world: SeedWorld, rng: Rng): void
   types: ObjectType<never>[]
   methods: MethodDef[]
+  /**
+   * What the installation's staff do in USOSweb, not through the API (e.g. creating meeting dates):
+   * `POST /__demo/<name>` with a JSON body, loopback only. Answers JSON; throws UsosApiError to refuse.
+   */
+  demoActions?: Record<string, (db: Database.Database, body: Json, now: Date) => Json>
 }

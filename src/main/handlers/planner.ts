@@ -13,6 +13,7 @@ import {
   previewDraft,
   saveDraft
 } from '../../core/planner/drafts'
+import { matchDraftWithUsos, usosWebParameters } from '../../core/planner/usos-match'
 import { addFreeDay, importFreeDays, listFreeDays, removeFreeDay } from '../../core/planner/free-days'
 import { printThrough, printedAt, type HandlerHooks } from './hooks'
 
@@ -27,6 +28,7 @@ type PlannerHandlers = Pick<
   | 'previewDraft'
   | 'saveDraft'
   | 'deleteDraft'
+  | 'matchDraftWithUsos'
   | 'draftsRange'
   | 'exportDraft'
   | 'printDraft'
@@ -94,6 +96,9 @@ export function plannerHandlers(
     async deleteDraft({ id }) {
       deleteDraft(db(), id)
       return listDrafts(db())
+    },
+    async matchDraftWithUsos({ id }) {
+      return { match: matchDraftWithUsos(db(), id), parameters: usosWebParameters(getDraft(db(), id)) }
     },
     async draftsRange({ from, to }) {
       return draftsInRange(db(), from, to)

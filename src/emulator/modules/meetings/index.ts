@@ -3,6 +3,7 @@ import type { EmulatorModule, ObjectType } from '../../framework/types'
 import { readMethods } from './methods-read'
 import { noteMethods, writeMethods } from './methods-write'
 import { migrateMeetings } from './schema'
+import { createMeetingDates } from './demo-actions'
 import { seedMeetings } from './seed'
 import { meetingsTypes } from './types'
 
@@ -11,5 +12,6 @@ export const meetingsModule: EmulatorModule = {
   migrate: migrateMeetings,
   seed: seedMeetings,
   types: meetingsTypes as unknown as ObjectType<never>[],
-  methods: [...readMethods, ...writeMethods, ...noteMethods]
+  methods: [...readMethods, ...writeMethods, ...noteMethods],
+  demoActions: { meeting_dates: createMeetingDates }
 }

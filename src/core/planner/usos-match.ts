@@ -1,0 +1,75 @@
+/**
+ * Drafts that meet USOS. USOS's API cannot create meeting dates: the lecturer types a draft's
+ * parameters into USOSweb's date generator (the same parameters as services/meetings/
+ * generate_meeting_dates), creates the dates there, and the next sync brings them into the mirror.
+ * This matches them with the draft: which of its dates USOS now has (same start and end, in the
+ * draft's meeting when it names one), which are missing, and what USOS has that overlaps a draft
+ * date without being it.
+ */
+import type Database from 'better-sqlite3'
+import type { DraftUsosMatchView, DraftView, UsosWebParametersView } from '../../shared/types-planner'
+import { calendarWithExams } from '../mirror/calendar'
+import { draftDates, getDraft } from './drafts'
+
+export type DraftUsosMatch = DraftUsosMatchView
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  a.start < b.end && b.start < a.end
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)
+
+export function matchDraftWithUsos(db: Database.Database, draftId: string): DraftUsosMatch {
+  const draft = getDraft(db, draftId)
+  const { dates } = draftDates(db, draft)
+  const result: DraftUsosMatch = {
+    draftId,
+    total: dates.length,
+    inUsos: 0,
+    matched: [],
+    missing: [],
+    clashes: []
+  }
+  if (dates.length === 0) return result
+  const existing = calendarWithExams(db, dates[0]!.date, nextDay(dates[dates.length - 1]!.date))
+  const taken = new Set<string>()
+  for (const date of dates) {
+    const same = existing.find(
+      (i) =>
+        i.kind === 'meeting_date' &&
+        !taken.has(i.id) &&
+        i.start === date.start &&
+        i.end === date.end &&
+        (draft.meetingId === null || i.meetingId === draft.meetingId)
+    )
+    if (same) {
+      taken.add(same.id)
+      result.matched.push({ draftDate: date, meetingDateId: same.id })
+    } else result.missing.push(date)
+  }
+  result.inUsos = result.matched.length
+  for (const date of dates)
+    for (const item of existing)
+      if (!taken.has(item.id) && overlaps(date, item))
+        result.clashes.push({
+          draftDate: date,
+          with: { kind: item.kind, id: item.id, title: item.title, start: item.start, end: item.end }
+        })
+  return result
+}
+
+/** What to type into USOSweb's date generator: generate_meeting_dates' parameters, and the time. */
+export function usosWebParameters(draft: DraftView): UsosWebParametersView {
+  return {
+    start_date: draft.startDate,
+    end_date: draft.endDate,
+    number: draft.number,
+    frequency: draft.frequency,
+    week_day: draft.weekDay,
+    start_even: draft.startEven,
+    use_calendar: draft.useCalendar,
+    fac_id: draft.facultyId,
+    start_time: draft.startTime,
+    duration_min: draft.durationMin
+  }
+}
