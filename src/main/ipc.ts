@@ -189,6 +189,9 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     async studentAttendance({ userId, meetingId }) {
       return studentAttendance(officeHours.mirror(), userId, meetingId)
     },
+    async participantContacts({ meetingDateId, lists }) {
+      return officeHours.participantContacts(meetingDateId, lists)
+    },
     async installationModules() {
       return ctx.accounts.active() ? officeHours.modules() : { slips: 'offered', exams: 'offered' }
     },

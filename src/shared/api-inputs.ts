@@ -97,6 +97,15 @@ export const apiInputs = {
     })
     .strict(),
   studentAttendance: z.object({ userId: id, meetingId: id.optional() }).strict(),
+  participantContacts: z
+    .object({
+      meetingDateId: id,
+      lists: z
+        .array(z.enum(['main', 'reserve', 'rejected']))
+        .min(1)
+        .max(3)
+    })
+    .strict(),
   getRejectionSubstantiations: z
     .object({
       facultyId: id,

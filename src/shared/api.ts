@@ -5,7 +5,7 @@
  * the pushed events listed below.
  */
 import type { z } from 'zod'
-import type { AttendanceRowView, AttendanceSummaryView } from './types-attendance'
+import type { AttendanceRowView, AttendanceSummaryView, ContactsView } from './types-attendance'
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
@@ -74,6 +74,8 @@ export interface ApiResults {
   markAttendance: AttendanceRowView[]
   /** A student's attendance over one meeting's dates ("3 z 4 obecności"). */
   studentAttendance: AttendanceSummaryView
+  /** E-mail addresses and contact data of the chosen lists' participants (users' addresses need the email scope). */
+  participantContacts: ContactsView
   getRejectionSubstantiations: SubstantiationView[]
   /** Stops a running sync; the mirror keeps every batch already written. */
   cancelSync: { cancelled: boolean }
@@ -201,6 +203,7 @@ export const apiMethods = [
   'getAttendance',
   'markAttendance',
   'studentAttendance',
+  'participantContacts',
   'getRejectionSubstantiations',
   'cancelSync',
   'listMeetings',

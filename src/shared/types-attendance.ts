@@ -21,3 +21,24 @@ export interface AttendanceSummaryView {
   /** Dates with this student's attendance marked. */
   marked: number
 }
+
+/** The lists of a meeting date a lecturer may choose from. */
+export type ParticipantListName = 'main' | 'reserve' | 'rejected'
+
+/** The contact data of the participants on the chosen lists (for copying or a mailto: in BCC). */
+export interface ContactsView {
+  people: Array<{
+    participantId: string
+    name: string
+    list: ParticipantListName
+    email: string | null
+    /** An outside person's contact data as typed at sign-up. */
+    contact: string | null
+  }>
+  /** Every address found, once. */
+  emails: string[]
+  /** Whether the sign-in has USOS's `email` scope (without it USOS gives no student's address). */
+  emailScope: boolean
+  /** `mailto:?bcc=...`, or null when there is no address. */
+  mailto: string | null
+}

@@ -21,6 +21,8 @@ import { buildIcs } from '../export/ics'
 import { writeFileAtomic } from '../fs/atomic'
 import { meetingDateDetails } from '../office-hours/details'
 import { rejectionSubstantiations } from '../office-hours/substantiations'
+import { participantContacts } from '../office-hours/contacts'
+import type { ParticipantListName } from '../../shared/types-attendance'
 import { drainOutbox, type DrainResult } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
@@ -420,6 +422,12 @@ export class OfficeHours {
 
   meetingDate(id: string) {
     return meetingDateDetails(this.mirror(), id)
+  }
+
+  /** Contact data of a date's participants on the chosen lists (users' e-mail read live). */
+  async participantContacts(meetingDateId: string, lists: readonly ParticipantListName[]) {
+    const account = await this.ready(this.account())
+    return participantContacts(this.mirror(), this.caller(account), account, meetingDateId, lists)
   }
 
   /** Which optional USOS modules the active installation runs, as the last sync found. */
