@@ -5,7 +5,12 @@
  * the pushed events listed below.
  */
 import type { z } from 'zod'
-import type { AttendanceRowView, AttendanceSummaryView, ContactsView } from './types-attendance'
+import type {
+  AttendanceRowView,
+  AttendanceSummaryView,
+  ContactsView,
+  ParticipantChangesView
+} from './types-attendance'
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
@@ -282,6 +287,8 @@ export interface ApiEvents {
   /** A loopback-callback sign-in finished in the browser. */
   signInCompleted: AccountView
   accountsChanged: AccountsView
+  /** After a sync: who signed up anew, who moved from the reserve to the main list (for notifications). */
+  participantsChanged: ParticipantChangesView & { accountId: string }
 }
 export type ApiEventName = keyof ApiEvents
 export const apiEventNames: ApiEventName[] = [
@@ -290,7 +297,8 @@ export const apiEventNames: ApiEventName[] = [
   'outboxChanged',
   'signInNeeded',
   'signInCompleted',
-  'accountsChanged'
+  'accountsChanged',
+  'participantsChanged'
 ]
 
 /** The IPC channel names: one per method, so a handler can be checked and removed by name. */

@@ -42,3 +42,18 @@ export interface ContactsView {
   /** `mailto:?bcc=...`, or null when there is no address. */
   mailto: string | null
 }
+
+/** Someone new on a date's lists, or moved up from the reserve list, as a sync found. */
+export interface ParticipantChangeView {
+  participantId: string
+  meetingDateId: string
+  name: string
+  /** The date's start, USOS wall-clock time (Europe/Warsaw). */
+  start: string
+  list: 'main' | 'reserve'
+}
+
+export interface ParticipantChangesView {
+  signedUp: ParticipantChangeView[]
+  promoted: ParticipantChangeView[]
+}

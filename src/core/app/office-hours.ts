@@ -33,6 +33,7 @@ import { refreshMeetingDate } from '../sync/refresh-date'
 import { isOffline } from './live-read'
 import { syncSlips } from '../sync/slips'
 import { moduleAvailability, optionalModuleStep } from '../sync/modules'
+import { participantChanges, snapshotParticipants } from '../sync/participant-changes'
 import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
 import { takeProfileLock } from './profile-lock'
@@ -269,6 +270,8 @@ export class OfficeHours {
           `Sign in to ${account.baseUrl} again: USOS no longer accepts this session.`
         )
       }
+      const firstSync = stmt(db, 'SELECT 1 FROM meeting_dates LIMIT 1').get() === undefined
+      const before = snapshotParticipants(db, this.localNow())
       // A student's account has no office hours of its own: USOS refuses the lecturer's methods.
       // "done" is said once, when every step below has finished, not when the meetings have.
       const meetingsStep = syncMeetings(db, usos, {
@@ -320,6 +323,9 @@ export class OfficeHours {
         { requests: number; slipquestions: number },
         Awaited<ReturnType<typeof syncExamGroups>>
       ]
+      const changes = participantChanges(db, before, this.localNow(), firstSync)
+      if (changes.signedUp.length + changes.promoted.length > 0)
+        this.ctx.events.emit('participantsChanged', { accountId: account.id, ...changes })
       const autoExport = this.autoExport(account, db)
       progress('done')
       return {
