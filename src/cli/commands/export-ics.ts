@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
-import { buildIcs } from '../../core/export/ics'
+import { buildIcs, parseAlarm, type AlarmMinutes } from '../../core/export/ics'
 import { writeFileAtomic } from '../../core/fs/atomic'
 import { clockOption, parseOptions, requireOption } from '../args'
 import { CliError } from '../errors'
@@ -18,9 +18,17 @@ export const exportIcsCommand: CliCommand = {
       'with-participants': { type: 'boolean', default: false },
       lang: { type: 'string', default: 'pl' },
       'data-dir': { type: 'string' },
-      now: { type: 'string' }
+      now: { type: 'string' },
+      alarm: { type: 'string' }
     })
     const now = clockOption(o.now)
+    let alarmMinutes: AlarmMinutes | null = null
+    if (o.alarm !== undefined)
+      try {
+        alarmMinutes = parseAlarm(o.alarm)
+      } catch (error) {
+        throw new CliError((error as Error).message)
+      }
     const out = requireOption(o.out, 'out')
     if (!existsSync(dirname(out) || '.'))
       throw new CliError(`the folder of --out does not exist: ${dirname(out)}`)
@@ -38,7 +46,8 @@ export const exportIcsCommand: CliCommand = {
         ...(o.meeting ? { meetingId: o.meeting } : {}),
         withParticipants: o['with-participants'] === true,
         language: o.lang === 'en' ? 'en' : 'pl',
-        now
+        now,
+        alarmMinutes
       })
       writeFileAtomic(out, text, 0o644)
       io.out(`${count}\n`)

@@ -32,6 +32,35 @@ export interface IcsOptions {
   uidDomain: string
   calendarName?: string
   now?: () => Date
+  /** A reminder this many minutes before each event (a VALARM that displays), or none. */
+  alarmMinutes?: AlarmMinutes | null
+}
+
+/** The reminders offered: 15 minutes, an hour, a day before. */
+export const ALARM_MINUTES = [15, 60, 1440] as const
+export type AlarmMinutes = (typeof ALARM_MINUTES)[number]
+
+/** `15m`, `1h`, `1d` (the CLI's --alarm) as minutes; anything else is refused. */
+export function parseAlarm(value: string): AlarmMinutes {
+  const minutes = { '15m': 15, '1h': 60, '1d': 1440 }[value] as AlarmMinutes | undefined
+  if (minutes === undefined) throw new Error(`--alarm must be 15m, 1h or 1d, got "${value}"`)
+  return minutes
+}
+
+/**
+ * The VALARM block (RFC 5545 §3.6.6: ACTION DISPLAY needs a DESCRIPTION and a TRIGGER), written by
+ * ical.js once per export; the trigger is relative to the event's start.
+ */
+function alarmText(minutes: AlarmMinutes | null | undefined, language: Language): string {
+  if (!minutes) return ''
+  const valarm = new ICAL.Component('valarm')
+  valarm.addPropertyWithValue('action', 'DISPLAY')
+  valarm.addPropertyWithValue(
+    'description',
+    language === 'pl' ? 'Przypomnienie: dyżur' : 'Reminder: office hours'
+  )
+  valarm.addPropertyWithValue('trigger', ICAL.Duration.fromSeconds(-minutes * 60))
+  return valarm.toString() + CRLF
 }
 
 const pick = (pl: string | null, en: string | null, language: Language) =>
@@ -132,7 +161,8 @@ class IcsWriter {
 
   constructor(
     now: Date,
-    readonly variant: string
+    readonly variant: string,
+    private readonly alarm = ''
   ) {
     this.stampLine = line(['dtstamp', {}, 'date-time', now.toISOString().slice(0, 19) + 'Z'])
   }
@@ -174,7 +204,7 @@ class IcsWriter {
     let seq = this.sequences.get(sequence)
     if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
     this.write(
-      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${content}END:VEVENT${CRLF}`
+      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${content}${this.alarm}END:VEVENT${CRLF}`
     )
   }
 
@@ -254,9 +284,11 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
     conditions.push('d.meeting_id = ?')
     args.push(options.meetingId)
   }
+  // Each variant of the file (language, participants, reminder) keeps its own SEQUENCE history.
   const writer = new IcsWriter(
     (options.now ?? (() => new Date()))(),
-    `${language}${options.withParticipants ? '+participants' : ''}`
+    `${language}${options.withParticipants ? '+participants' : ''}${options.alarmMinutes ? `+alarm${options.alarmMinutes}` : ''}`,
+    alarmText(options.alarmMinutes, language)
   )
   db.transaction(() => {
     meetingDateEvents(db, writer, options, language, conditions, args)

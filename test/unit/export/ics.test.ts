@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { buildIcs } from '../../../src/core/export'
+import { parseAlarm, buildIcs } from '../../../src/core/export'
 import { mirrorMigrations } from '../../../src/core/mirror'
 import { openDatabase } from '../../../src/core/store'
 import { syncMeetings } from '../../../src/core/sync'
@@ -282,6 +282,37 @@ print(json.dumps({'broken': broken, 'events': events}))
       }))
     )
     expect(read.events).toHaveLength(2)
+  })
+
+  it('carries a reminder (VALARM) when asked, read alike by ical.js and Python icalendar', async (ctx) => {
+    const plain = buildIcs(db, { uidDomain: 'u' }).text
+    expect(plain).not.toContain('BEGIN:VALARM')
+    const { text } = buildIcs(db, { uidDomain: 'u', alarmMinutes: 60 })
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+    expect(events.length).toBeGreaterThan(0)
+    for (const e of events) {
+      const alarms = e.getAllSubcomponents('valarm')
+      expect(alarms).toHaveLength(1)
+      expect(alarms[0]!.getFirstPropertyValue('action')).toBe('DISPLAY')
+      expect(alarms[0]!.getFirstPropertyValue('description')).toBe('Przypomnienie: dyżur')
+      expect((alarms[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-3600)
+    }
+    expect(buildIcs(db, { uidDomain: 'u', alarmMinutes: 1440 }).text).toContain('TRIGGER:-P1D')
+    expect(buildIcs(db, { uidDomain: 'u', alarmMinutes: 15 }).text).toContain('TRIGGER:-PT15M')
+    expect(parseAlarm('1h')).toBe(60)
+    expect(() => parseAlarm('2h')).toThrow('--alarm must be 15m, 1h or 1d, got "2h"')
+    const python = pythonIcalendar()
+    if (!python.available) return ctx.skip(python.reason)
+    const file = join(mkdtempSync(join(tmpdir(), 'ics-alarm-')), 'out.ics')
+    writeFileSync(file, text)
+    const script = `
+import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+print(json.dumps([[str(a['action']), a.decoded('trigger').total_seconds()] for e in cal.walk('VEVENT') for a in e.walk('VALARM')]))
+`
+    const run = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual(events.map(() => ['DISPLAY', -3600]))
   })
 
   it('fails the Python check in CI, and only skips it elsewhere, when icalendar cannot be had', () => {
