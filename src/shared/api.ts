@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
+  UserSearchView,
   AccountsView,
   AccountView,
   ActionResult,
@@ -45,7 +46,12 @@ export interface ApiResults {
   updateSettings: Settings
 
   listAccounts: AccountsView
-  listInstallations: { installations: InstallationView[]; fresh: boolean; problem: string | null }
+  listInstallations: {
+    installations: InstallationView[]
+    fresh: boolean
+    problem: string | null
+    problemCode: 'installations_cached' | 'installations_none' | null
+  }
   setActiveAccount: AccountsView
   startDemo: AccountView
   beginSignIn: SignInStart
@@ -74,7 +80,7 @@ export interface ApiResults {
   rejectParticipants: ActionResult[]
   signUpUser: ActionResult
   signUpOutsidePerson: ActionResult
-  searchUsers: Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+  searchUsers: UserSearchView
 
   exportIcs: { fileName: string; text: string; count: number }
   exportParticipants: { fileName: string; text: string; mimeType: string }

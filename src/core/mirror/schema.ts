@@ -6,6 +6,7 @@ import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
 import { icsSequencesMigration } from './schema-ics'
+import { outboxRefusalMigration } from './schema-refusal'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -253,5 +254,8 @@ mirrorMigrations.push(examAdminMigration)
 
 // 9: what the ICS exports last wrote per event (its content hash and SEQUENCE).
 mirrorMigrations.push(icsSequencesMigration)
+
+// 10: what USOS said when it refused a write (reason codes, user_messages).
+mirrorMigrations.push(outboxRefusalMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -18,6 +18,7 @@ import { SlipsPage } from '../features/slips/SlipsPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
+import { errorText } from './error-text'
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation()
@@ -37,7 +38,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         setAccounts(a)
         setLoadError(null)
       },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => setLoadError(errorText(e))
     )
   }, [])
 
@@ -61,7 +62,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         loadOutbox()
         setRefreshKey((k) => k + 1)
       } catch (e) {
-        setSyncError(e instanceof Error ? e.message : String(e))
+        setSyncError(errorText(e))
       }
     },
     [loadOutbox]

@@ -8,6 +8,7 @@ import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
 import { IssuerTab } from './IssuerTab'
 import { TemplatesTab } from './TemplatesTab'
+import { errorText, refusalMessage } from '../../app/error-text'
 
 const PAGE = 10
 
@@ -145,11 +146,11 @@ function Inbox() {
       const r = await api.answerSlipQuestion({ sqId: q.id, answer })
       setInbox(r.inbox)
       if (r.result.outcome === 'needs_attention')
-        return t('slips.refused', { message: r.result.message ?? '' })
+        return t('slips.refused', { message: refusalMessage(r.result) })
       setStatus(r.result.outcome === 'done' ? t('slips.answered') : t('slips.queued'))
       return null
     } catch (e) {
-      return e instanceof Error ? e.message : String(e)
+      return errorText(e)
     }
   }
   return (
@@ -164,7 +165,7 @@ function Inbox() {
                 setInbox(v)
                 setError(null)
               },
-              (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+              (e: unknown) => setError(errorText(e))
             )
           }
         >
