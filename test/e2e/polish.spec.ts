@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { findDate, fullName, openDate } from './dates'
+import { formatDayTime } from '../../src/shared/locale-format'
+import { appToday, findDate, fullName, meetingDates, openDate } from './dates'
 import { expect, openDemo, test } from './fixtures'
 
 test.use({ bypassCSP: true })
@@ -122,4 +123,69 @@ test('every screen in Polish says everything in Polish', async ({ page, harness 
     }
   }
   expect(found).toEqual([])
+})
+
+test('a sign-up says where USOS put the person; a search says what it found; the outbox names the date', async ({
+  page,
+  harness
+}) => {
+  test.setTimeout(120_000)
+  await openDemo(page, harness)
+  const today = await appToday(page)
+  const all = await meetingDates(page)
+  const full = all.find(
+    (d) =>
+      d.item.start.slice(0, 10) > today &&
+      d.item.seatsLimit !== null &&
+      d.main.length >= d.item.seatsLimit &&
+      d.reserve.length < (d.item.reserveSeatsLimit ?? 0)
+  )
+  if (!full) throw new Error('The demo has no full date with reserve seats free.')
+  const taken = new Set([...full.main, ...full.reserve, ...full.rejected].map((p) => p.userId))
+  const person = all
+    .flatMap((d) => d.main)
+    .find((p) => p.userId && !p.isExternal && !p.pending && !taken.has(p.userId))!
+  await openDate(page, harness.pageUrl, full.item.id)
+
+  // A search that finds nobody says so; a wide one says how many it cut.
+  const form = page.getByRole('form', { name: 'Zapisz użytkownika USOS' })
+  await form.getByLabel('Nazwisko lub ID').fill('Qqxyzzy')
+  await form.getByRole('button', { name: 'Szukaj' }).click()
+  await expect(page.getByTestId('user-search-result')).toContainText('Nikogo nie znaleziono.')
+  await expect(page.getByTestId('user-search-result')).toContainText(
+    'API USOS nie ma metody wyszukiwania osób'
+  )
+  await form.getByLabel('Nazwisko lub ID').fill('a')
+  await form.getByRole('button', { name: 'Szukaj' }).click()
+  await expect(page.getByTestId('user-search-result')).toContainText(/Pokazano 20 z \d+/)
+
+  // Signed up as accepted on a full date: USOS puts them on the reserve list, and the page says so.
+  await form.getByLabel('Nazwisko lub ID').fill(`${person.firstName} ${person.lastName}`)
+  await form.getByRole('button', { name: 'Szukaj' }).click()
+  await form
+    .getByRole('listitem')
+    .filter({ hasText: `${person.firstName} ${person.lastName}` })
+    .first()
+    .getByRole('button', { name: 'Zapisz' })
+    .click()
+  await expect(page.getByTestId('action-status')).toHaveText(
+    `${person.firstName} ${person.lastName}: lista rezerwowa, miejsce ${full.reserve.length + 1} (lista główna pełna).`
+  )
+
+  // The same again: USOS refuses in English; the outbox words it in Polish and names the date.
+  const again = await page.evaluate((input) => window.api.signUpUser(input), {
+    meetingDateId: full.item.id,
+    userId: person.userId!
+  })
+  if (!again.ok) throw new Error(again.error.message)
+  expect(again.value.outcome).toBe('needs_attention')
+  await page.goto(`${harness.pageUrl}#/outbox`)
+  const entry = page.locator('ul.outbox li').first()
+  const start = new Date(full.item.start.replace(' ', 'T'))
+  await expect(entry.locator('strong').first()).toHaveText(
+    `Zapisz ${person.firstName} ${person.lastName} na termin ${formatDayTime(start, 'pl')}`
+  )
+  await expect(entry).toContainText('Ta osoba jest już zapisana na ten termin.')
+  await expect(entry).not.toContainText('already')
+  expect(await problems(page, 'outbox with a refusal')).toEqual([])
 })

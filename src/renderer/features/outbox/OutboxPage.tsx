@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/types'
 
 /** USOS's side of a conflict, as "fact: value" pairs in the UI's language. */
 function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const value = (k: string, v: string | number | boolean | null) =>
     v === null
       ? '–'
@@ -17,7 +17,9 @@ function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']>
         ? t(v ? 'outbox.yes' : 'outbox.no')
         : k === 'status'
           ? t(`status.${String(v)}`, { defaultValue: String(v) })
-          : String(v)
+          : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(v)
+            ? formatDayTime(usosToFloating(v), i18n.language === 'en' ? 'en' : 'pl')
+            : String(v)
   return (
     <>
       {Object.entries(remote).map(([k, v], i) => (
