@@ -80,6 +80,10 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return settings
     },
 
+    async getSyncState() {
+      return officeHours.syncState()
+    },
+
     async listAccounts() {
       return accountsView()
     },

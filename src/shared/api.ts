@@ -9,6 +9,7 @@ import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
   UserSearchView,
+  SyncStateView,
   AccountsView,
   AccountView,
   ActionResult,
@@ -44,6 +45,7 @@ export interface ApiResults {
   getAppInfo: AppInfo
   getSettings: Settings
   updateSettings: Settings
+  getSyncState: SyncStateView
 
   listAccounts: AccountsView
   listInstallations: {
@@ -173,6 +175,7 @@ export const apiMethods = [
   'getAppInfo',
   'getSettings',
   'updateSettings',
+  'getSyncState',
   'listAccounts',
   'listInstallations',
   'setActiveAccount',

@@ -12,6 +12,13 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark'
   /** An .ics file rewritten after every sync, for calendars subscribed to it; null: off. */
   autoExportIcsPath: string | null
+  /** Minutes between automatic syncs while the app is open (and at opening, for an older copy); 0: off. */
+  autoSyncMinutes: number
+}
+
+/** When the mirror last finished a sync (ISO), or null before the first. */
+export interface SyncStateView {
+  lastSyncedAt: string | null
 }
 
 export interface AppInfo {

@@ -123,7 +123,9 @@ export class AccountService {
     if (!pin)
       throw new AppError(
         'invalid_argument',
-        'Paste the PIN that the installation showed after you granted access.'
+        'Paste the PIN that the installation showed after you granted access.',
+        undefined,
+        { key: 'pastePin' }
       )
     const base = this.clientFactory({ baseUrl: p.baseUrl, consumer: p.consumer })
     const token = await base.accessToken(p.requestToken, pin)

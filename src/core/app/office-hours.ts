@@ -12,6 +12,7 @@ import type {
   ParticipantView,
   Placement,
   UserSearchView,
+  SyncStateView,
   AccountView,
   OutboxItemView,
   SyncProgressView,
@@ -494,6 +495,16 @@ export class OfficeHours {
     }
     const name = who.firstName ? `${who.firstName} ${who.lastName ?? ''}`.trim() : ''
     return { name, list: 'absent', status: null, place: null, mainFull: false }
+  }
+
+  /** When the active account's mirror last finished a sync (none before the first, or signed out). */
+  syncState(): SyncStateView {
+    if (!this.ctx.accounts.active()) return { lastSyncedAt: null }
+    const row = stmt(
+      this.mirror(),
+      "SELECT MAX(finished_at) AS at FROM sync_runs WHERE state = 'done'"
+    ).get() as { at: string | null } | undefined
+    return { lastSyncedAt: row?.at ?? null }
   }
 
   /** People to sign up, searched in the mirror (USOS's API cannot search users). */

@@ -40,6 +40,7 @@ const CODES = [
 ] as const
 
 interface ErrorLike {
+  kind?: unknown
   code?: unknown
   message?: unknown
   key?: unknown
@@ -85,6 +86,12 @@ export function errorText(error: unknown): string {
   const code = typeof e.code === 'string' ? e.code : null
   if (!code || !(CODES as readonly string[]).includes(code)) return message
   if (language() === 'en') return message
+  // A failure of a USOS call: USOS's own words (its OAuth and refusal texts, English only) inside
+  // a Polish sentence saying what kind of failure it was.
+  const kind = typeof details.kind === 'string' ? details.kind : null
+  if (kind === 'unauthorized' && message) return i18next.t('errors.usosUnauthorized', { message })
+  if ((kind === 'server' || kind === 'bad_response') && message)
+    return i18next.t('errors.usosFailed', { message })
   // USOS's own words for a refusal nobody listed: the Polish frame, its text inside.
   if (code === 'usos_error' && message) return i18next.t('errors.usosSaid', { message })
   if (code === 'internal' || code === 'storage_error' || code === 'invalid_argument')
