@@ -332,8 +332,14 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
           {t('planner.startEven')}
         </label>
         <div className="toolbar">
-          <button type="submit">{editing ? t('planner.saveChanges') : t('planner.save')}</button>
+          <button type="submit" aria-describedby="planner-where-kept">
+            {editing ? t('planner.saveChanges') : t('planner.save')}
+          </button>
         </div>
+        {/* Where the dates come from: USOS's API cannot create meeting dates (issue 19, point 11). */}
+        <p className="hint" id="planner-where-kept" data-testid="planner-where-kept">
+          {t('planner.whereKept')}
+        </p>
         <p role="status" aria-live="polite" className="status" data-testid="planner-status">
           {status}
         </p>
