@@ -61,7 +61,10 @@ describe('toSlipquestion', () => {
       ...base,
       slip: { ...(base.slip as object), template: { id: 3, name: 'Obiegówka absolwenta' } }
     })
-    expect(q.slip.template).toEqual({ id: '3', name: { pl: 'Obiegówka absolwenta', en: 'Obiegówka absolwenta' } })
+    expect(q.slip.template).toEqual({
+      id: '3',
+      name: { pl: 'Obiegówka absolwenta', en: 'Obiegówka absolwenta' }
+    })
   })
 
   it.each(['pending', 'cleared', 'rejected', 'unclear'])('keeps the computed answer status %s', (status) => {
