@@ -218,15 +218,22 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
 
     async acceptParticipants({ participantIds, messageLang }) {
       const results = []
+      const written = []
       for (const id of participantIds) {
         const dateId = officeHours.participantDate(id)
         const result = await officeHours.write('accept_participant', {
           participant_id: id,
           ...(messageLang ? { message_lang_code: messageLang } : {})
         })
-        const placement = dateId ? await officeHours.placement(result, dateId, { participantId: id }) : null
-        results.push({ ...result, placement })
+        written.push({ id, dateId, result })
       }
+      // Then each date read again once, and every person found on it.
+      const read = new Map<string, boolean>()
+      for (const { id, dateId, result } of written)
+        results.push({
+          ...result,
+          placement: dateId ? await officeHours.placement(result, dateId, { participantId: id }, read) : null
+        })
       return results
     },
     async rejectParticipants({ participantIds, substantiationId, message, messageLang }) {

@@ -41,6 +41,15 @@ import { mirrorFile } from './paths'
 import { storageError } from '../store/db'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
+
+/** Whom to look for on a date's lists after a write: by participant, USOS user, or outside person. */
+export interface PlacementWho {
+  participantId?: string
+  userId?: string
+  email?: string
+  firstName?: string
+  lastName?: string
+}
 /** How old the slips inbox may be before an ordinary sync reads it again. */
 export const SLIPS_INTERVAL_MS = 10 * 60 * 1000
 /** The window of dates kept in step: six weeks back, half a year ahead. */
@@ -457,15 +466,26 @@ export class OfficeHours {
   async placement(
     result: ActionResult,
     meetingDateId: string,
-    who: { participantId?: string; userId?: string; email?: string; firstName?: string; lastName?: string }
+    who: PlacementWho,
+    /** Dates already read again for this batch of writes (one read per date, not per person). */
+    read: Map<string, boolean> = new Map()
   ): Promise<Placement | null> {
     if (result.outcome !== 'done') return null
-    try {
-      const refreshed = await this.refreshMeetingDate(meetingDateId)
-      if (refreshed.outcome !== 'refreshed') return null
-    } catch {
-      return null
+    if (!read.has(meetingDateId)) {
+      let ok = false
+      try {
+        ok = (await this.refreshMeetingDate(meetingDateId)).outcome === 'refreshed'
+      } catch {
+        ok = false
+      }
+      read.set(meetingDateId, ok)
     }
+    if (!read.get(meetingDateId)) return null
+    return this.placedOn(meetingDateId, who)
+  }
+
+  /** Where the mirror has the person on the date now. */
+  placedOn(meetingDateId: string, who: PlacementWho): Placement {
     const details = this.meetingDate(meetingDateId)
     const lists = [
       ['main', details.main],
