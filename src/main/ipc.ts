@@ -14,7 +14,6 @@ import { MOTHER_SERVER, listInstallations } from '../core/accounts/installations
 import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
 import { signOutAccount } from '../core/app/sign-out'
-import { stmt } from '../core/mirror/statements'
 import { buildIcs } from '../core/export/ics'
 import { dateAttendance, markAttendance, studentAttendance } from '../core/office-hours/attendance'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
@@ -42,7 +41,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
   const announceAccounts = () => ctx.events.emit('accountsChanged', accountsView())
   const viewOf = (id: string) => {
     const view = accountsView().accounts.find((a) => a.id === id)
-    if (!view) throw new AppError('not_found', 'No such account.')
+    if (!view) throw new AppError('not_found', 'No such account.', undefined, { key: 'noSuchAccount' })
     return view
   }
 
@@ -81,6 +80,10 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return settings
     },
 
+    async getSyncState() {
+      return officeHours.syncState()
+    },
+
     async listAccounts() {
       return accountsView()
     },
@@ -93,7 +96,10 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return accountsView()
     },
     async startDemo({ role }) {
-      if (!ctx.demo) throw new AppError('internal', 'The demo installation is not available in this build.')
+      if (!ctx.demo)
+        throw new AppError('internal', 'The demo installation is not available in this build.', undefined, {
+          key: 'noDemo'
+        })
       const demo = await ctx.demo.start()
       const { pendingId, authorizeUrl } = await ctx.accounts.beginSignIn({
         baseUrl: demo.baseUrl,
@@ -171,7 +177,8 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return officeHours.sync(full ? { full } : {})
     },
     async calendarRange({ from, to }) {
-      if (to <= from) throw new AppError('invalid_argument', '"to" must be after "from".')
+      if (to <= from)
+        throw new AppError('invalid_argument', '"to" must be after "from".', undefined, { key: 'badRange' })
       return officeHours.calendar(from, to)
     },
     async getMeetingDate({ meetingDateId }) {
@@ -201,14 +208,22 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
 
     async acceptParticipants({ participantIds, messageLang }) {
       const results = []
+      const written = []
       for (const id of participantIds) {
-        results.push(
-          await officeHours.write('accept_participant', {
-            participant_id: id,
-            ...(messageLang ? { message_lang_code: messageLang } : {})
-          })
-        )
+        const dateId = officeHours.participantDate(id)
+        const result = await officeHours.write('accept_participant', {
+          participant_id: id,
+          ...(messageLang ? { message_lang_code: messageLang } : {})
+        })
+        written.push({ id, dateId, result })
       }
+      // Then each date read again once, and every person found on it.
+      const read = new Map<string, boolean>()
+      for (const { id, dateId, result } of written)
+        results.push({
+          ...result,
+          placement: dateId ? await officeHours.placement(result, dateId, { participantId: id }, read) : null
+        })
       return results
     },
     async rejectParticipants({ participantIds, substantiationId, message, messageLang }) {
@@ -226,16 +241,20 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return results
     },
     async signUpUser(input) {
-      return officeHours.write('sign_up_specific_user', {
+      const result = await officeHours.write('sign_up_specific_user', {
         meeting_date_id: input.meetingDateId,
         user_id: input.userId,
         ...(input.status ? { status: input.status } : {}),
         ...(input.substantiationId ? { substantiation_id: input.substantiationId } : {}),
         ...(input.substantiationMessage ? { substantiation_message: input.substantiationMessage } : {})
       })
+      return {
+        ...result,
+        placement: await officeHours.placement(result, input.meetingDateId, { userId: input.userId })
+      }
     },
     async signUpOutsidePerson(input) {
-      return officeHours.write('sign_up_non_usos_person', {
+      const result = await officeHours.write('sign_up_non_usos_person', {
         meeting_date_id: input.meetingDateId,
         first_name: input.firstName,
         last_name: input.lastName,
@@ -245,27 +264,17 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         ...(input.substantiationId ? { substantiation_id: input.substantiationId } : {}),
         ...(input.substantiationMessage ? { substantiation_message: input.substantiationMessage } : {})
       })
+      return {
+        ...result,
+        placement: await officeHours.placement(result, input.meetingDateId, {
+          ...(input.email ? { email: input.email } : {}),
+          firstName: input.firstName,
+          lastName: input.lastName
+        })
+      }
     },
     async searchUsers({ query }) {
-      const words = query.toLocaleLowerCase('pl').split(/\s+/).filter(Boolean).slice(0, 3)
-      const rows = stmt(
-        officeHours.mirror(),
-        'SELECT id, first_name, last_name, student_number FROM users ORDER BY last_name, first_name'
-      ).all() as Array<{ id: string; first_name: string; last_name: string; student_number: string | null }>
-      return rows
-        .filter((u) => {
-          const hay = `${u.first_name} ${u.last_name} ${u.id} ${u.student_number ?? ''}`.toLocaleLowerCase(
-            'pl'
-          )
-          return words.every((w) => hay.includes(w))
-        })
-        .slice(0, 20)
-        .map((u) => ({
-          id: u.id,
-          firstName: u.first_name,
-          lastName: u.last_name,
-          studentNumber: u.student_number
-        }))
+      return officeHours.searchUsers(query)
     },
 
     async exportIcs({ from, to, meetingId, withParticipants }) {

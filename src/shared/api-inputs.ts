@@ -57,9 +57,11 @@ export const apiInputs = {
         .max(1000)
         .refine((p) => /\.ics$/i.test(p), 'must be a path ending in .ics')
         .nullable()
-        .optional()
+        .optional(),
+      autoSyncMinutes: z.number().int().min(0).max(1440).optional()
     })
     .strict(),
+  getSyncState: none,
 
   listAccounts: none,
   listInstallations: z.object({ source: z.string().url().max(300).optional() }).strict(),

@@ -14,6 +14,8 @@ import type {
 import type { apiInputs } from './api-inputs'
 import type { Envelope } from './errors'
 import type {
+  UserSearchView,
+  SyncStateView,
   AccountsView,
   ModuleAvailability,
   AccountView,
@@ -59,9 +61,15 @@ export interface ApiResults {
   installationModules: ModuleAvailability
   getSettings: Settings
   updateSettings: Settings
+  getSyncState: SyncStateView
 
   listAccounts: AccountsView
-  listInstallations: { installations: InstallationView[]; fresh: boolean; problem: string | null }
+  listInstallations: {
+    installations: InstallationView[]
+    fresh: boolean
+    problem: string | null
+    problemCode: 'installations_cached' | 'installations_none' | null
+  }
   setActiveAccount: AccountsView
   startDemo: AccountView
   beginSignIn: SignInStart
@@ -97,7 +105,7 @@ export interface ApiResults {
   rejectParticipants: ActionResult[]
   signUpUser: ActionResult
   signUpOutsidePerson: ActionResult
-  searchUsers: Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+  searchUsers: UserSearchView
 
   exportIcs: { fileName: string; text: string; count: number }
   exportParticipants: { fileName: string; text: string; mimeType: string }
@@ -193,6 +201,7 @@ export const apiMethods = [
   'installationModules',
   'getSettings',
   'updateSettings',
+  'getSyncState',
   'listAccounts',
   'listInstallations',
   'setActiveAccount',

@@ -6,6 +6,18 @@ export interface ErrorShape {
   code: ErrorCode
   message: string
   details?: unknown
+  /**
+   * The text's id in the renderer's translations (`errors.<key>`) with its parameters, for a
+   * message the UI shows in its own language; `message` stays the English text for logs and the CLI.
+   */
+  key?: string
+  params?: Record<string, string>
+}
+
+/** A translatable message: its id under `errors.` in the renderer's locales, and parameters. */
+export interface MessageKey {
+  key: string
+  params?: Record<string, string>
 }
 
 export type ErrorCode =
@@ -21,23 +33,40 @@ export type ErrorCode =
   | 'internal'
 
 export class AppError extends Error implements ErrorShape {
+  readonly key?: string
+  readonly params?: Record<string, string>
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown
+    readonly details?: unknown,
+    text?: MessageKey
   ) {
     super(message)
     this.name = 'AppError'
+    if (text) {
+      this.key = text.key
+      if (text.params) this.params = text.params
+    }
   }
 
   toShape(): ErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {})
+    }
   }
 
   static fromShape(shape: ErrorShape): AppError {
-    return new AppError(shape.code, shape.message, shape.details)
+    return new AppError(
+      shape.code,
+      shape.message,
+      shape.details,
+      shape.key ? { key: shape.key, ...(shape.params ? { params: shape.params } : {}) } : undefined
+    )
   }
 }
 

@@ -12,6 +12,13 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark'
   /** An .ics file rewritten after every sync, for calendars subscribed to it; null: off. */
   autoExportIcsPath: string | null
+  /** Minutes between automatic syncs while the app is open (and at opening, for an older copy); 0: off. */
+  autoSyncMinutes: number
+}
+
+/** When the mirror last finished a sync (ISO), or null before the first. */
+export interface SyncStateView {
+  lastSyncedAt: string | null
 }
 
 export interface AppInfo {
@@ -237,6 +244,28 @@ export interface OutboxItemView {
   payload: Record<string, string>
   /** What USOS had when it refused the write: the other side of the conflict. */
   remote: Record<string, string | number | boolean | null> | null
+  /** USOS's reason codes and localized messages for a refusal (the UI words them). */
+  refusal: Refusal | null
+  /** When the meeting date the write concerns starts (ISO), when the mirror knows it. */
+  when: string | null
+}
+
+/** What USOS said when it refused a write: its reason codes and localized user_messages. */
+export interface Refusal {
+  reasons: string[]
+  userMessages: { generic: LangDict | null } | null
+}
+
+/** Where a sign-up or an acceptance left the person, as USOS has it after the write. */
+export interface Placement {
+  name: string
+  /** main, reserve, rejected, or not found on the date's list after the write. */
+  list: 'main' | 'reserve' | 'rejected' | 'absent'
+  status: string | null
+  /** Place on the reserve list (USOS's number_in_queue). */
+  place: number | null
+  /** The main list was full (registered >= seats) when USOS put the person on the reserve list. */
+  mainFull: boolean
 }
 
 export interface ActionResult {
@@ -244,6 +273,10 @@ export interface ActionResult {
   outcome: 'done' | 'queued' | 'needs_attention'
   message: string | null
   opId: string
+  /** For a refusal: what USOS said, to be worded in the UI language. */
+  refusal?: Refusal | null
+  /** For a sign-up or acceptance USOS confirmed: where the person landed (the list read again). */
+  placement?: Placement | null
 }
 
 export interface InstallationView {
@@ -258,3 +291,12 @@ export type OptionalModuleName = 'slips' | 'exams'
 
 /** Whether the active installation runs each optional module, as the last sync found it. */
 export type ModuleAvailability = Record<OptionalModuleName, 'offered' | 'missing'>
+
+/** A search for a person to sign up: the first matches, how many matched, and where it looked. */
+export interface UserSearchView {
+  users: Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
+  /** How many matched (more than `users` holds when the list was cut). */
+  total: number
+  /** Whether USOS itself was searched (its API has no users search: only the local copy is). */
+  searchedUsos: boolean
+}

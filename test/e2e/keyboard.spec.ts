@@ -76,7 +76,9 @@ test('on a meeting date: Ctrl+R and Ctrl+Shift+R sync, A accepts, R rejects and 
   await page.keyboard.press('Space')
   await expect(tick(waiting)).toBeChecked()
   await page.keyboard.press('a')
-  await expect(page.getByTestId('action-status')).toHaveText('Zapisano 1 zmianę w USOS.')
+  await expect(page.getByTestId('action-status')).toHaveText(
+    `${waiting.firstName} ${waiting.lastName}: lista główna (przyjęty).`
+  )
   const mainList = page.getByRole('table', { name: /Lista główna/ })
   await expect(mainList.getByRole('row').filter({ hasText: fullName(waiting) })).toContainText('przyjęty')
   expect((await meetingDate(page, date.item.id)).main.find((p) => p.id === waiting.id)?.status).toBe(

@@ -42,6 +42,10 @@ test.describe('the term planner', () => {
     await expect(page.getByTestId('skipped')).toContainText('2026-11-11')
     await expect(page.getByTestId('skipped')).toContainText('Narodowe Święto Niepodległości')
     await expect(page.getByTestId('draft-dates')).toContainText('2026-10-14 10:00–11:30')
+    // Where the draft is kept, and why the dates are then made in USOSweb.
+    await expect(form.getByRole('button', { name: 'Zapisz szkic' })).toHaveAccessibleDescription(
+      'Szkic zostaje na tym komputerze. API USOS nie ma metody tworzenia terminów spotkań, więc terminy z planu utworzysz w USOSweb.'
+    )
     await form.getByRole('button', { name: 'Zapisz szkic' }).click()
     await expect(page.getByTestId('planner-status')).toHaveText('Zapisano szkic „Dyżur środowy”.')
 

@@ -16,7 +16,9 @@ test('signs in to an installation with its consumer key through the PIN flow', a
   await page.goto(harness.pageUrl)
   await page.getByRole('link', { name: 'Konta' }).click()
   // No network here: the list of installations says so, and typing the address still works.
-  await expect(page.getByTestId('installations-problem')).toContainText('could not be fetched')
+  await expect(page.getByTestId('installations-problem')).toContainText(
+    'Nie udało się pobrać listy instalacji'
+  )
   await page.getByLabel('Adres instalacji').fill(university.baseUrl)
   await page.getByLabel('Klucz aplikacji (consumer key)').fill(university.consumerKey)
   await page.getByLabel('Sekret aplikacji (consumer secret)').fill(university.consumerSecret)

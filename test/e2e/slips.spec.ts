@@ -28,9 +28,77 @@ test('the answerer clears a slip question with a quick answer and sees USOS’s 
   // The status is USOS's: cleared, rejected or unclear, never still pending.
   await expect(done.locator('.badge').first()).toHaveText(/rozliczone|odrzucone|niejasne/)
 
-  // Typed answers go the same way; removing the answer puts the question back in the inbox.
+  // Changing an answer given before asks first: "Nie, zostaw" keeps it.
+  const other = done.getByRole('group', { name: 'Szybkie odpowiedzi' }).getByRole('button').nth(1)
+  const otherAnswer = (await other.innerText()).trim()
+  await other.click()
+  const confirm = done.getByRole('group', { name: 'Zmiana odpowiedzi' })
+  await expect(confirm).toContainText(`Zmienić odpowiedź „${answer}” na „${otherAnswer}”?`)
+  await confirm.getByRole('button', { name: 'Nie, zostaw' }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(done).toContainText(`Odpowiedź: „${answer}”`)
+
+  // Typed answers go the same way; removing the answer (confirmed) puts the question back in the inbox.
   await done.getByRole('button', { name: 'Usuń odpowiedź' }).click()
+  await done
+    .getByRole('group', { name: 'Zmiana odpowiedzi' })
+    .getByRole('button', { name: 'Tak, zmień' })
+    .click()
   await expect(page.getByTestId('waiting').locator(`li[data-sq-id="${id}"]`)).toBeVisible()
+})
+
+test('inbox cards name their template, and one answer goes to several questions, each with its result', async ({
+  page,
+  harness
+}) => {
+  await openDemo(page, harness)
+  await page.getByRole('link', { name: 'Obiegówki' }).click()
+  const waiting = page.getByTestId('waiting')
+  await expect(waiting.locator('li').first()).toBeVisible()
+  const inbox = await page.evaluate(() => window.api.getSlipsInbox({}))
+  if (!inbox.ok) throw new Error(inbox.error.message)
+  const named = inbox.value.waiting.filter((q) => q.template?.pl)
+  expect(named.length).toBe(inbox.value.waiting.length)
+  // Every card's title ends with its template's name, never with only "Obiegówka".
+  for (const q of inbox.value.waiting.slice(0, 10))
+    await expect(waiting.locator(`li[data-sq-id="${q.id}"] h3`)).toContainText(`— ${q.template!.pl!}`)
+
+  // Three questions that can be answered, one answer: one call each, a result for each.
+  const three = inbox.value.waiting.filter((q) => q.canAnswer).slice(0, 3)
+  expect(three).toHaveLength(3)
+  for (const q of three) await waiting.locator(`li[data-sq-id="${q.id}"] input.pick`).check()
+  const form = page.getByRole('form', { name: 'Jedna odpowiedź dla zaznaczonych pytań' })
+  await form.getByLabel('Odpowiedź dla zaznaczonych').fill('Tak')
+  await form.getByRole('button', { name: 'Odpowiedz na 3 pytania' }).click()
+  const results = page.getByTestId('bulk-results').getByRole('listitem')
+  await expect(results).toHaveCount(3)
+  for (const [i, q] of three.entries()) {
+    await expect(results.nth(i)).toContainText(`${q.client!.firstName} ${q.client!.lastName}`)
+    await expect(results.nth(i)).toContainText('Odpowiedziano w USOS.')
+    await expect(waiting.locator(`li[data-sq-id="${q.id}"]`)).toHaveCount(0)
+  }
+  const answered = page.getByTestId('answered')
+  for (const q of three)
+    await expect(answered.locator(`li[data-sq-id="${q.id}"]`)).toContainText('Odpowiedź: „Tak”')
+})
+
+test('the selected slips tab looks selected', async ({ page, harness }) => {
+  await openDemo(page, harness, 'template_admin')
+  await page.getByRole('link', { name: 'Obiegówki' }).click()
+  const tabs = page.getByRole('tab')
+  await expect(tabs.first()).toBeVisible()
+  expect(await tabs.count()).toBeGreaterThan(1)
+  const look = (i: number) =>
+    tabs.nth(i).evaluate((el) => {
+      const s = getComputedStyle(el)
+      return `${s.backgroundColor} ${s.color} ${s.fontWeight}`
+    })
+  await tabs.nth(1).click()
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true')
+  expect(await look(1)).not.toBe(await look(0))
+  await tabs.nth(0).click()
+  await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true')
+  expect(await look(0)).not.toBe(await look(1))
 })
 
 test('the template admin edits templates: a refused question shows USOS’s message at its field, a changed meaning forks the question', async ({

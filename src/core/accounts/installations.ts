@@ -45,7 +45,13 @@ export async function listInstallations(
   source: string = MOTHER_SERVER,
   fetchImpl: typeof fetch = fetch,
   now: () => Date = () => new Date()
-): Promise<{ installations: Installation[]; fresh: boolean; problem: string | null }> {
+): Promise<{
+  installations: Installation[]
+  fresh: boolean
+  problem: string | null
+  /** The problem as a code the UI words: the cached list shown, or none to show. */
+  problemCode: 'installations_cached' | 'installations_none' | null
+}> {
   try {
     const res = await fetchImpl(`${source}services/apisrv/installations`, {
       signal: AbortSignal.timeout(10_000)
@@ -62,7 +68,7 @@ export async function listInstallations(
       for (const i of installations)
         put.run(i.baseUrl, i.name.pl, i.name.en, i.version, JSON.stringify(i.contactEmails), at)
     })()
-    return { installations, fresh: true, problem: null }
+    return { installations, fresh: true, problem: null, problemCode: null }
   } catch (error) {
     const rows = db
       .prepare('SELECT * FROM installations ORDER BY COALESCE(name_pl, name_en, base_url)')
@@ -81,6 +87,7 @@ export async function listInstallations(
         contactEmails: JSON.parse(r.contact_emails) as string[]
       })),
       fresh: false,
+      problemCode: rows.length ? 'installations_cached' : 'installations_none',
       problem: `The list of installations could not be fetched (${error instanceof Error ? error.message : String(error)}); ${rows.length ? 'showing the list from before' : 'type the address instead'}.`
     }
   }

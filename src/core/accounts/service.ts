@@ -66,7 +66,7 @@ export class AccountService {
 
   setActive(id: string): Account {
     const account = this.repo.get(id)
-    if (!account) throw new AppError('not_found', 'No such account.')
+    if (!account) throw new AppError('not_found', 'No such account.', undefined, { key: 'noSuchAccount' })
     this.db
       .prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
@@ -110,13 +110,22 @@ export class AccountService {
     const p = this.pending.get(pendingId)
     if (!p || p.expiresAt < this.now()) {
       this.pending.delete(pendingId)
-      throw new AppError('not_found', 'This sign-in has expired or was already finished. Start it again.')
+      throw new AppError(
+        'not_found',
+        'This sign-in has expired or was already finished. Start it again.',
+        undefined,
+        {
+          key: 'signInExpired'
+        }
+      )
     }
     const pin = verifier.trim()
     if (!pin)
       throw new AppError(
         'invalid_argument',
-        'Paste the PIN that the installation showed after you granted access.'
+        'Paste the PIN that the installation showed after you granted access.',
+        undefined,
+        { key: 'pastePin' }
       )
     const base = this.clientFactory({ baseUrl: p.baseUrl, consumer: p.consumer })
     const token = await base.accessToken(p.requestToken, pin)
@@ -151,9 +160,17 @@ export class AccountService {
   clientFor(accountId: string): SignInClient {
     const account = this.repo.get(accountId)
     const secrets = this.secrets.get(accountId)
-    if (!account) throw new AppError('not_found', 'No such account.')
+    if (!account) throw new AppError('not_found', 'No such account.', undefined, { key: 'noSuchAccount' })
     if (!secrets?.token || account.needsSignIn) {
-      throw new AppError('not_signed_in', `Sign in to ${account.baseUrl} again to continue.`, { accountId })
+      throw new AppError(
+        'not_signed_in',
+        `Sign in to ${account.baseUrl} again to continue.`,
+        { accountId },
+        {
+          key: 'signInAgain',
+          params: { address: account.baseUrl }
+        }
+      )
     }
     return this.clientFactory({
       baseUrl: account.baseUrl,
@@ -173,7 +190,7 @@ export class AccountService {
    */
   async signOut(accountId: string): Promise<{ revoked: boolean }> {
     const account = this.repo.get(accountId)
-    if (!account) throw new AppError('not_found', 'No such account.')
+    if (!account) throw new AppError('not_found', 'No such account.', undefined, { key: 'noSuchAccount' })
     let revoked = false
     try {
       await this.clientFor(accountId).revokeToken()

@@ -144,7 +144,8 @@ export class AttendeeService {
         })
       ])
       const lecturer = person(user)
-      if (!lecturer) throw new AppError('not_found', 'USOS knows no such person.')
+      if (!lecturer)
+        throw new AppError('not_found', 'USOS knows no such person.', undefined, { key: 'noSuchPerson' })
       return {
         lecturer,
         dates: expectList(dates, 'open meeting dates')

@@ -94,7 +94,12 @@ export class NotesService {
     const db = this.officeHours.mirror()
     const view = studentNotes(db, scope)
     if (!view.noteId)
-      throw new AppError('conflict', 'This note has not reached USOS yet; wait for the outbox to send it.')
+      throw new AppError(
+        'conflict',
+        'This note has not reached USOS yet; wait for the outbox to send it.',
+        undefined,
+        { key: 'noteNotSent' }
+      )
     discardNoteDraft(db, scope, type)
     const result = await this.officeHours.write('delete_note', { note_id: view.noteId, note_type: type })
     return { result, notes: studentNotes(this.officeHours.mirror(), scope) }

@@ -9,6 +9,10 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type {
   ActionResult,
+  ParticipantView,
+  Placement,
+  UserSearchView,
+  SyncStateView,
   AccountView,
   OutboxItemView,
   SyncProgressView,
@@ -23,6 +27,7 @@ import { meetingDateDetails } from '../office-hours/details'
 import { rejectionSubstantiations } from '../office-hours/substantiations'
 import { participantContacts } from '../office-hours/contacts'
 import type { ParticipantListName } from '../../shared/types-attendance'
+import { searchMirrorUsers } from '../office-hours/users-search'
 import { drainOutbox, type DrainResult } from '../outbox/sender'
 import { Outbox, type OutboxEntry } from '../outbox/queue'
 import type { OperationKind, OperationPayload } from '../outbox/operations'
@@ -41,6 +46,15 @@ import { mirrorFile } from './paths'
 import { storageError } from '../store/db'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
+
+/** Whom to look for on a date's lists after a write: by participant, USOS user, or outside person. */
+export interface PlacementWho {
+  participantId?: string
+  userId?: string
+  email?: string
+  firstName?: string
+  lastName?: string
+}
 /** How old the slips inbox may be before an ordinary sync reads it again. */
 export const SLIPS_INTERVAL_MS = 10 * 60 * 1000
 /** The window of dates kept in step: six weeks back, half a year ahead. */
@@ -128,8 +142,27 @@ export function outboxView(e: OutboxEntry, db?: Database.Database): OutboxItemVi
     summary,
     subject: db ? outboxSubject(db, payload) : null,
     payload: facts,
-    remote: e.remoteState
+    remote: e.remoteState,
+    refusal: e.refusal ?? null,
+    when: db ? outboxWhen(db, payload) : null
   }
+}
+
+/** When the meeting date a write concerns starts, from the mirror. */
+function outboxWhen(db: Database.Database, p: Record<string, unknown>): string | null {
+  const dateId =
+    typeof p.meeting_date_id === 'string' || typeof p.meeting_date_id === 'number'
+      ? String(p.meeting_date_id)
+      : typeof p.participant_id === 'string'
+        ? ((
+            stmt(db, 'SELECT meeting_date_id FROM participants WHERE id = ?').get(p.participant_id) as
+              { meeting_date_id: string } | undefined
+          )?.meeting_date_id ?? null)
+        : null
+  if (!dateId) return null
+  const row = stmt(db, 'SELECT start_time FROM meeting_dates WHERE id = ?').get(dateId) as
+    { start_time: string } | undefined
+  return row?.start_time ?? null
 }
 
 /** The meetings part of a sync for a user who is not staff: nothing to read. */
@@ -159,7 +192,14 @@ export class OfficeHours {
   account(): Account {
     const account = this.ctx.accounts.active()
     if (!account)
-      throw new AppError('not_signed_in', 'No account yet: sign in to a USOS installation or try the demo.')
+      throw new AppError(
+        'not_signed_in',
+        'No account yet: sign in to a USOS installation or try the demo.',
+        undefined,
+        {
+          key: 'noAccount'
+        }
+      )
     return account
   }
 
@@ -267,7 +307,9 @@ export class OfficeHours {
       if (outbox.paused === 'unauthorized') {
         throw new AppError(
           'not_signed_in',
-          `Sign in to ${account.baseUrl} again: USOS no longer accepts this session.`
+          `Sign in to ${account.baseUrl} again: USOS no longer accepts this session.`,
+          undefined,
+          { key: 'signInAgain', params: { address: account.baseUrl } }
         )
       }
       const firstSync = stmt(db, 'SELECT 1 FROM meeting_dates LIMIT 1').get() === undefined
@@ -464,6 +506,88 @@ export class OfficeHours {
   }
 
   /**
+   * Where a sign-up or an acceptance USOS confirmed left the person: the date's lists are read from
+   * USOS again (USOS may have put them on the reserve list, whatever was asked) and the person found
+   * there. Offline or on a failure to read, null: the result then says only that USOS took it.
+   */
+  async placement(
+    result: ActionResult,
+    meetingDateId: string,
+    who: PlacementWho,
+    /** Dates already read again for this batch of writes (one read per date, not per person). */
+    read: Map<string, boolean> = new Map()
+  ): Promise<Placement | null> {
+    if (result.outcome !== 'done') return null
+    if (!read.has(meetingDateId)) {
+      let ok = false
+      try {
+        ok = (await this.refreshMeetingDate(meetingDateId)).outcome === 'refreshed'
+      } catch {
+        ok = false
+      }
+      read.set(meetingDateId, ok)
+    }
+    if (!read.get(meetingDateId)) return null
+    return this.placedOn(meetingDateId, who)
+  }
+
+  /** Where the mirror has the person on the date now. */
+  placedOn(meetingDateId: string, who: PlacementWho): Placement {
+    const details = this.meetingDate(meetingDateId)
+    const lists = [
+      ['main', details.main],
+      ['reserve', details.reserve],
+      ['rejected', details.rejected]
+    ] as const
+    const matches = (p: ParticipantView) =>
+      who.participantId
+        ? p.id === who.participantId
+        : who.userId
+          ? p.userId === who.userId
+          : who.email
+            ? p.isExternal && (p.email ?? '').toLowerCase() === who.email.toLowerCase()
+            : p.isExternal && p.firstName === who.firstName && p.lastName === who.lastName
+    for (const [list, people] of lists) {
+      // The newest entry when an outside person's name repeats: USOS's ids grow.
+      const person = [...people].reverse().find(matches)
+      if (!person) continue
+      const seats = details.item.seatsLimit
+      return {
+        name: [person.firstName, person.lastName].filter(Boolean).join(' '),
+        list,
+        status: person.status,
+        place: list === 'reserve' ? person.numberInQueue : null,
+        mainFull: list === 'reserve' && seats !== null && details.main.length >= seats
+      }
+    }
+    const name = who.firstName ? `${who.firstName} ${who.lastName ?? ''}`.trim() : ''
+    return { name, list: 'absent', status: null, place: null, mainFull: false }
+  }
+
+  /** When the active account's mirror last finished a sync (none before the first, or signed out). */
+  syncState(): SyncStateView {
+    if (!this.ctx.accounts.active()) return { lastSyncedAt: null }
+    const row = stmt(
+      this.mirror(),
+      "SELECT MAX(finished_at) AS at FROM sync_runs WHERE state = 'done'"
+    ).get() as { at: string | null } | undefined
+    return { lastSyncedAt: row?.at ?? null }
+  }
+
+  /** People to sign up, searched in the mirror (USOS's API cannot search users). */
+  searchUsers(query: string): UserSearchView {
+    return searchMirrorUsers(this.mirror(), query)
+  }
+
+  /** The meeting date a participant is listed on, from the mirror. */
+  participantDate(participantId: string): string | null {
+    const row = stmt(this.mirror(), 'SELECT meeting_date_id FROM participants WHERE id = ?').get(
+      participantId
+    ) as { meeting_date_id: string } | undefined
+    return row?.meeting_date_id ?? null
+  }
+
+  /**
    * Records a write (applied locally at once) and tries to send it right away; offline or paused
    * it stays queued and is sent by the next sync.
    */
@@ -479,7 +603,8 @@ export class OfficeHours {
     return {
       opId: entry.opId,
       outcome: state === 'done' ? 'done' : state === 'needs_attention' ? 'needs_attention' : 'queued',
-      message: after?.lastError ?? null
+      message: after?.lastError ?? null,
+      refusal: state === 'needs_attention' ? (after?.refusal ?? null) : null
     }
   }
 

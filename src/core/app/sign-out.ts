@@ -16,7 +16,8 @@ export async function signOutAccount(
   accountId: string,
   options: { discardPendingWrites?: boolean } = {}
 ): Promise<{ revoked: boolean }> {
-  if (!ctx.accounts.repo.get(accountId)) throw new AppError('not_found', 'No such account.')
+  if (!ctx.accounts.repo.get(accountId))
+    throw new AppError('not_found', 'No such account.', undefined, { key: 'noSuchAccount' })
   const release = await takeProfileLock(ctx.dataDir, {
     purpose: 'a sign-out',
     waitMs: ctx.profileLockWaitMs

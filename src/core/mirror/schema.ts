@@ -7,6 +7,7 @@ import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
 import { icsSequencesMigration } from './schema-ics'
+import { outboxRefusalMigration } from './schema-refusal'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -255,7 +256,10 @@ mirrorMigrations.push(examAdminMigration)
 // 9: what the ICS exports last wrote per event (its content hash and SEQUENCE).
 mirrorMigrations.push(icsSequencesMigration)
 
-// 10: attendance at meeting dates (local only: USOS has no such method).
+// 10: what USOS said when it refused a write (reason codes, user_messages).
+mirrorMigrations.push(outboxRefusalMigration)
+
+// 11: attendance at meeting dates (local only: USOS has no such method).
 mirrorMigrations.push(attendanceMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import type { LangDict } from '../../shared/types'
 import { stmt } from '../mirror/statements'
 import { operations, type OperationKind, type OperationPayload, type RemoteState } from './operations'
 
@@ -17,6 +18,13 @@ export interface OutboxEntry {
   createdAt: string
   /** What USOS had when it refused the write (a conflict's other side). */
   remoteState: RemoteState | null
+  /** USOS's reason codes and localized messages for a refused write. */
+  refusal: Refusal | null
+}
+
+export interface Refusal {
+  reasons: string[]
+  userMessages: { generic: LangDict | null } | null
 }
 
 interface Row {
@@ -29,6 +37,7 @@ interface Row {
   last_error: string | null
   created_at: string
   remote_state: string | null
+  refusal?: string | null
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -40,7 +49,8 @@ const toEntry = (r: Row): OutboxEntry => ({
   attempts: r.attempts,
   lastError: r.last_error,
   createdAt: r.created_at,
-  remoteState: r.remote_state ? (JSON.parse(r.remote_state) as RemoteState) : null
+  remoteState: r.remote_state ? (JSON.parse(r.remote_state) as RemoteState) : null,
+  refusal: r.refusal ? (JSON.parse(r.refusal) as Refusal) : null
 })
 
 /** Set in the mirror (sync_state) by a sign-out once it has checked the outbox: no write may follow. */
@@ -67,7 +77,14 @@ export class Outbox {
     const target = def.target(payload)
     const seq = this.db.transaction(() => {
       if (stmt(this.db, 'SELECT 1 FROM sync_state WHERE key = ?').get(SIGNING_OUT_KEY))
-        throw new AppError('not_signed_in', 'This account is being signed out: the change was not made.')
+        throw new AppError(
+          'not_signed_in',
+          'This account is being signed out: the change was not made.',
+          undefined,
+          {
+            key: 'signingOut'
+          }
+        )
       def.applyLocal(this.db, payload, opId)
       return stmt(
         this.db,
@@ -115,18 +132,24 @@ export class Outbox {
   }
 
   /** USOS refused the write: it waits for the user, with what USOS has now beside it. */
-  setConflict(seq: number, error: string, remote: RemoteState | null): void {
+  setConflict(seq: number, error: string, remote: RemoteState | null, refusal: Refusal | null = null): void {
     stmt(
       this.db,
-      "UPDATE outbox SET state = 'needs_attention', last_error = ?, remote_state = ?, updated_at = ? WHERE seq = ?"
-    ).run(error, remote ? JSON.stringify(remote) : null, this.now().toISOString(), seq)
+      "UPDATE outbox SET state = 'needs_attention', last_error = ?, remote_state = ?, refusal = ?, updated_at = ? WHERE seq = ?"
+    ).run(
+      error,
+      remote ? JSON.stringify(remote) : null,
+      refusal ? JSON.stringify(refusal) : null,
+      this.now().toISOString(),
+      seq
+    )
   }
 
   /** The user asks to try a write that needed attention once more. */
   retry(opId: string): void {
     const changed = stmt(
       this.db,
-      "UPDATE outbox SET state = 'pending', last_error = NULL, updated_at = ? WHERE op_id = ? AND state = 'needs_attention'"
+      "UPDATE outbox SET state = 'pending', last_error = NULL, refusal = NULL, updated_at = ? WHERE op_id = ? AND state = 'needs_attention'"
     ).run(this.now().toISOString(), opId).changes
     if (changed === 0) throw new AppError('not_found', 'That write is not waiting for attention.')
   }

@@ -5,6 +5,7 @@
  * moves to "needs attention" so that one bad write never blocks the rest.
  */
 import type Database from 'better-sqlite3'
+import type { LangDict } from '../../shared/types'
 import type { UsosCaller } from '../sync/engine'
 import { operations, type OperationDef } from './operations'
 import { Outbox, type OutboxEntry } from './queue'
@@ -19,7 +20,12 @@ export interface DrainResult {
 type Failure = 'offline' | 'unknown_outcome' | 'unauthorized' | 'server' | 'refused'
 
 /** Reads the error the client threw (UsosError or AppError) without depending on its class. */
-export function classifyFailure(error: unknown): { failure: Failure; reasons: string[]; message: string } {
+export function classifyFailure(error: unknown): {
+  failure: Failure
+  reasons: string[]
+  message: string
+  userMessages: { generic: LangDict | null } | null
+} {
   const e = (error ?? {}) as {
     kind?: unknown
     code?: unknown
@@ -31,7 +37,12 @@ export function classifyFailure(error: unknown): { failure: Failure; reasons: st
   const details = (typeof e.details === 'object' && e.details !== null ? e.details : {}) as {
     kind?: unknown
     reasons?: unknown
+    userMessages?: unknown
   }
+  const um = (e as { userMessages?: unknown }).userMessages ?? details.userMessages
+  const generic =
+    typeof um === 'object' && um !== null ? ((um as { generic?: unknown }).generic as LangDict | null) : null
+  const userMessages = generic && typeof generic === 'object' ? { generic } : null
   const kind = typeof e.kind === 'string' ? e.kind : typeof details.kind === 'string' ? details.kind : ''
   const reasonsRaw = Array.isArray(e.reasons)
     ? e.reasons
@@ -47,7 +58,7 @@ export function classifyFailure(error: unknown): { failure: Failure; reasons: st
   else if (kind === 'unauthorized' || status === 401 || e.code === 'not_signed_in') failure = 'unauthorized'
   else if (kind === 'server' || status >= 500) failure = 'server'
   else failure = 'refused'
-  return { failure, reasons, message }
+  return { failure, reasons, message, userMessages }
 }
 
 export async function drainOutbox(
@@ -85,7 +96,7 @@ export async function drainOutbox(
       result.done++
       options.onChange?.({ ...entry, state: 'done' })
     } catch (error) {
-      const { failure, reasons, message } = classifyFailure(error)
+      const { failure, reasons, message, userMessages } = classifyFailure(error)
       if (failure === 'refused' && reasons.some((r) => def.alreadyDone.includes(r))) {
         outbox.setState(entry.seq, 'done')
         result.done++
@@ -95,9 +106,16 @@ export async function drainOutbox(
       if (failure === 'refused') {
         // The other side of the conflict, if USOS will say; a failure to read it changes nothing.
         const remote = def.current ? await def.current(usos, entry.payload).catch(() => null) : null
-        outbox.setConflict(entry.seq, message, remote)
+        const refusal = { reasons, userMessages }
+        outbox.setConflict(entry.seq, message, remote, refusal)
         result.needsAttention++
-        options.onChange?.({ ...entry, state: 'needs_attention', lastError: message, remoteState: remote })
+        options.onChange?.({
+          ...entry,
+          state: 'needs_attention',
+          lastError: message,
+          remoteState: remote,
+          refusal
+        })
         continue
       }
       outbox.setState(entry.seq, failure === 'unknown_outcome' ? 'unknown' : 'pending', message)

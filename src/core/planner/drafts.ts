@@ -70,7 +70,10 @@ export function listDrafts(db: Database.Database): DraftView[] {
 
 export function getDraft(db: Database.Database, id: string): DraftView {
   const row = stmt(db, 'SELECT * FROM planner_drafts WHERE id = ?').get(id) as DraftRow | undefined
-  if (!row) throw new AppError('not_found', 'This draft no longer exists.')
+  if (!row)
+    throw new AppError('not_found', 'This draft no longer exists.', undefined, {
+      key: 'draftGone'
+    })
   return toView(row)
 }
 
@@ -128,7 +131,10 @@ export function saveDraft(
          duration_min = @duration_min, room = @room, comment = @comment, revision = revision + 1,
          updated_at = @at WHERE id = @id`
     ).run(row).changes
-    if (changed === 0) throw new AppError('not_found', 'This draft no longer exists.')
+    if (changed === 0)
+      throw new AppError('not_found', 'This draft no longer exists.', undefined, {
+        key: 'draftGone'
+      })
   } else {
     stmt(
       db,
@@ -143,7 +149,9 @@ export function saveDraft(
 
 export function deleteDraft(db: Database.Database, id: string): void {
   if (stmt(db, 'DELETE FROM planner_drafts WHERE id = ?').run(id).changes === 0)
-    throw new AppError('not_found', 'This draft no longer exists.')
+    throw new AppError('not_found', 'This draft no longer exists.', undefined, {
+      key: 'draftGone'
+    })
 }
 
 /** A draft's dates as full datetimes, each with a stable id. */

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { Settings } from '../../shared/types'
 
-export const defaultSettings: Settings = { language: 'pl', theme: 'system', autoExportIcsPath: null }
+export const defaultSettings: Settings = {
+  language: 'pl',
+  theme: 'system',
+  autoExportIcsPath: null,
+  autoSyncMinutes: 10
+}
 
 /** Settings kept in the profile's database; unknown or damaged values fall back to defaults. */
 export class SettingsRepository {
@@ -30,7 +35,14 @@ export class SettingsRepository {
       autoExportIcsPath:
         typeof stored.autoExportIcsPath === 'string' && stored.autoExportIcsPath.trim() !== ''
           ? stored.autoExportIcsPath
-          : null
+          : null,
+      autoSyncMinutes:
+        typeof stored.autoSyncMinutes === 'number' &&
+        Number.isInteger(stored.autoSyncMinutes) &&
+        stored.autoSyncMinutes >= 0 &&
+        stored.autoSyncMinutes <= 1440
+          ? stored.autoSyncMinutes
+          : defaultSettings.autoSyncMinutes
     }
   }
 

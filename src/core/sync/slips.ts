@@ -37,6 +37,16 @@ export const SLIPQUESTION_FIELDS = fieldSelector({
   question: { id: true, tpl_id: true, question: true, desc_for_answerers: true, quick_answers: true }
 })
 
+/**
+ * A template's name: plain text in USOS's slips module ("NOT a LangDict object", template's
+ * returns), in the template's own language; a LangDict is taken too. Read as a LangDict, the
+ * plain text was lost and every inbox card was titled only "Obiegówka" (issue 19, point 7).
+ */
+export function templateName(v: unknown): { pl: string | null; en: string | null } | null {
+  if (typeof v === 'string') return v.trim() ? { pl: v, en: v } : null
+  return langDict(v)
+}
+
 type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null
@@ -97,7 +107,7 @@ export function toSlipquestion(v: unknown): WireSlipquestion {
       date_created: str(slip.date_created),
       issuers_comment: str(slip.issuers_comment),
       client: obj(slip.client) ? toUser(slip.client) : null,
-      template: tpl && str(tpl.id) ? { id: str(tpl.id) as string, name: langDict(tpl.name) } : null
+      template: tpl && str(tpl.id) ? { id: str(tpl.id) as string, name: templateName(tpl.name) } : null
     },
     question: {
       id: qid,

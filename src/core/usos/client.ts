@@ -282,12 +282,28 @@ export class UsosClient {
     try {
       base = new URL(options.baseUrl)
     } catch {
-      throw new AppError('invalid_argument', 'The installation address is not a URL.')
+      throw new AppError('invalid_argument', 'The installation address is not a URL.', undefined, {
+        key: 'addressNotUrl'
+      })
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:')
-      throw new AppError('invalid_argument', 'The installation address must start with https://.')
+      throw new AppError(
+        'invalid_argument',
+        'The installation address must start with https://.',
+        undefined,
+        {
+          key: 'addressHttps'
+        }
+      )
     if (base.search || base.hash || base.username || base.password)
-      throw new AppError('invalid_argument', 'The installation address must be a plain https:// address.')
+      throw new AppError(
+        'invalid_argument',
+        'The installation address must be a plain https:// address.',
+        undefined,
+        {
+          key: 'addressPlain'
+        }
+      )
     const baseUrl = base.toString().endsWith('/') ? base.toString() : `${base.toString()}/`
     this.options = { ...options, baseUrl }
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init))

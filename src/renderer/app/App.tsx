@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
 import { api } from './api'
@@ -18,6 +18,9 @@ import { SlipsPage } from '../features/slips/SlipsPage'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
+import { errorText } from './error-text'
+import { appNow } from './usos-time'
+import { syncAtOpen } from '../../shared/sync-schedule'
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation()
@@ -28,6 +31,12 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   const [progress, setProgress] = useState<SyncProgressView | null>(null)
   const [outbox, setOutbox] = useState({ pending: 0, needsAttention: 0 })
   const [syncError, setSyncError] = useState<string | null>(null)
+  // When the copy was last synced (null: never), and a count of finished syncs (to restart the timer).
+  const [syncState, setSyncState] = useState<{ lastSyncedAt: string | null } | null>(null)
+  const [syncsDone, setSyncsDone] = useState(0)
+  const loadSyncState = useCallback(() => {
+    api.getSyncState().then(setSyncState, () => {})
+  }, [])
   const [helpOpen, setHelpOpen] = useState(false)
 
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -37,7 +46,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         setAccounts(a)
         setLoadError(null)
       },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => setLoadError(errorText(e))
     )
   }, [])
 
@@ -61,13 +70,17 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
         loadOutbox()
         setRefreshKey((k) => k + 1)
       } catch (e) {
-        setSyncError(e instanceof Error ? e.message : String(e))
+        setSyncError(errorText(e))
+      } finally {
+        loadSyncState()
+        setSyncsDone((n) => n + 1)
       }
     },
-    [loadOutbox]
+    [loadOutbox, loadSyncState]
   )
 
   useEffect(loadAccounts, [loadAccounts])
+  useEffect(loadSyncState, [loadSyncState, accounts])
   useEffect(loadOutbox, [loadOutbox])
   // The network is back: what was queued meanwhile goes to USOS now, not at the next sync.
   useEffect(() => {
@@ -108,6 +121,27 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   }, [sync, navigate])
 
   const active = accounts?.accounts.find((a) => a.active) ?? null
+  const activeId = active && !active.needsSignIn ? active.id : null
+  const autoSyncMinutes = settings.autoSyncMinutes
+
+  // At opening: a copy older than the automatic interval (yesterday's, after a restart) is synced
+  // at once, not shown as if current. Once, for the account the window opens with (a sign-in
+  // later syncs by itself).
+  const openChecked = useRef(false)
+  useEffect(() => {
+    if (openChecked.current || accounts === null || syncState === null) return
+    openChecked.current = true
+    const last = syncState.lastSyncedAt ? new Date(syncState.lastSyncedAt) : null
+    // Started from a timer: the effect only decides (a sync sets state as it starts).
+    if (activeId && syncAtOpen(last, appNow(), autoSyncMinutes)) setTimeout(() => void sync(), 0)
+  }, [accounts, syncState, activeId, autoSyncMinutes, sync])
+
+  // While open: a sync every `autoSyncMinutes` after the last one finished (manual ones included).
+  useEffect(() => {
+    if (!activeId || autoSyncMinutes <= 0) return
+    const timer = setTimeout(() => void sync(), autoSyncMinutes * 60 * 1000)
+    return () => clearTimeout(timer)
+  }, [activeId, autoSyncMinutes, syncsDone, sync])
   // A newcomer with no account lands on sign-in, where the demo is one click away.
   const section: Section | ObjectPage =
     accounts && !active && route.section === 'calendar' ? 'accounts' : route.section
@@ -173,6 +207,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           account={active}
           progress={progress}
           error={syncError}
+          lastSyncedAt={syncState?.lastSyncedAt ?? null}
           onSync={() => void sync()}
           onCancel={() => void api.cancelSync()}
         />

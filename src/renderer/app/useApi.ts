@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { errorText } from './error-text'
 
 interface Loaded<T> {
   key: string
@@ -26,7 +27,7 @@ export function useLoad<T>(
         setLoaded((prev) => ({
           key,
           data: prev?.data ?? null,
-          error: e instanceof Error ? e.message : String(e)
+          error: errorText(e)
         }))
     )
     return () => {

@@ -85,6 +85,8 @@ describe('the API boundary', () => {
     await callApi(handlers, 'updateSettings', { theme: 'dark' })
     unsubscribe()
     await callApi(handlers, 'updateSettings', { theme: 'light' })
-    expect(seen).toEqual([['settingsChanged', { language: 'pl', theme: 'dark', autoExportIcsPath: null }]])
+    expect(seen).toEqual([
+      ['settingsChanged', { language: 'pl', theme: 'dark', autoExportIcsPath: null, autoSyncMinutes: 10 }]
+    ])
   })
 })

@@ -89,11 +89,17 @@ describe('SettingsRepository', () => {
     const file = join(tempDir(), 'profile.sqlite')
     const first = open(file).db
     const repo = new SettingsRepository(first)
-    expect(repo.get()).toEqual({ language: 'pl', theme: 'system', autoExportIcsPath: null })
+    expect(repo.get()).toEqual({
+      language: 'pl',
+      theme: 'system',
+      autoExportIcsPath: null,
+      autoSyncMinutes: 10
+    })
     expect(repo.update({ language: 'en' })).toEqual({
       language: 'en',
       theme: 'system',
-      autoExportIcsPath: null
+      autoExportIcsPath: null,
+      autoSyncMinutes: 10
     })
     first.prepare("UPDATE settings SET value = '{broken' WHERE key = 'language'").run()
     first.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
@@ -102,7 +108,8 @@ describe('SettingsRepository', () => {
     expect(new SettingsRepository(second).get()).toEqual({
       language: 'pl',
       theme: 'dark',
-      autoExportIcsPath: null
+      autoExportIcsPath: null,
+      autoSyncMinutes: 10
     })
     second.close()
   })

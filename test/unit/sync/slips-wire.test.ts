@@ -55,6 +55,18 @@ describe('toSlipquestion', () => {
     expect(q.question.quick_answers).toEqual(['Tak', 'Nie, brak 2 książek', 'Nie dotyczy'])
   })
 
+  it('keeps a template name USOS sends as plain text (the documented shape), not only a LangDict', () => {
+    const base = slipquestion()
+    const q = toSlipquestion({
+      ...base,
+      slip: { ...(base.slip as object), template: { id: 3, name: 'Obiegówka absolwenta' } }
+    })
+    expect(q.slip.template).toEqual({
+      id: '3',
+      name: { pl: 'Obiegówka absolwenta', en: 'Obiegówka absolwenta' }
+    })
+  })
+
   it.each(['pending', 'cleared', 'rejected', 'unclear'])('keeps the computed answer status %s', (status) => {
     const q = toSlipquestion(
       slipquestion({

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AccountsView, InstallationView, SignInStart } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
+import { errorText } from '../../app/error-text'
 
 const SCOPES = ['offline_access', 'staff_perspective', 'studies', 'slips', 'slips_admin', 'email'] as const
 
@@ -36,11 +37,12 @@ export function AccountsPage({
     api.listInstallations({}).then(
       (r) => {
         setInstallations(r.installations)
-        setListProblem(r.problem)
+        // Worded here from its code: the core's text is English (for the CLI and logs).
+        setListProblem(r.problemCode ? t(`accounts.${r.problemCode}`) : null)
       },
-      (e: unknown) => setListProblem(e instanceof Error ? e.message : String(e))
+      (e: unknown) => setListProblem(errorText(e))
     )
-  }, [])
+  }, [t])
 
   useEffect(
     () =>
@@ -58,7 +60,7 @@ export function AccountsPage({
       await action()
       onChanged()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     } finally {
       setBusy(false)
     }

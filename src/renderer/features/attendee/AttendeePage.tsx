@@ -6,6 +6,7 @@ import { api } from '../../app/api'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { errorText, refusalMessage } from '../../app/error-text'
 
 /** "Shown from the copy of <time>" when USOS could not be reached. */
 export function StaleNote({ fetched }: { fetched: Fetched<unknown> | null }) {
@@ -23,7 +24,7 @@ function resultText(r: ActionResult, t: (k: string, o?: Record<string, unknown>)
     ? t('attendee.done')
     : r.outcome === 'queued'
       ? t('attendee.queued')
-      : t('attendee.refused', { message: r.message ?? '' })
+      : t('attendee.refused', { message: refusalMessage(r) })
 }
 
 export function seatsText(d: OpenDateView, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -91,7 +92,7 @@ export function AttendeePage() {
       overview.reload()
       meeting.reload()
     } catch (e) {
-      setStatus(t('app.error', { message: e instanceof Error ? e.message : String(e) }))
+      setStatus(t('app.error', { message: errorText(e) }))
     }
   }
   const o = overview.data?.value

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExamGroupView } from '../../../shared/types-exams'
 import { api } from '../../app/api'
+import { errorText } from '../../app/error-text'
 
 /** Batch (un)registration of many users to a slot, for accounts with an administrative consumer key. */
 export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: () => void }) {
@@ -26,7 +27,7 @@ export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: ()
       )
       onDone()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     } finally {
       setBusy(false)
     }

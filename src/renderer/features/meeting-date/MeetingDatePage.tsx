@@ -11,15 +11,30 @@ import { ParticipantTable } from './ParticipantTable'
 import { SignUpForms } from './SignUpForms'
 import { personName } from './ParticipantTable'
 import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
+import { errorText, refusalMessage } from '../../app/error-text'
 
 function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
   const done = results.filter((r) => r.outcome === 'done').length
   const queued = results.filter((r) => r.outcome === 'queued').length
   const refused = results.filter((r) => r.outcome === 'needs_attention')
   const parts = []
-  if (done) parts.push(t('date.resultDone', { count: done }))
+  // What USOS did with each person (the date read again after the write), not only that it took it.
+  const placed = results.flatMap((r) => (r.outcome === 'done' && r.placement ? [r.placement] : []))
+  for (const p of placed) {
+    const key =
+      p.list === 'reserve' ? (p.mainFull ? 'reserveFull' : 'reserve') : p.list === 'main' ? 'main' : p.list
+    parts.push(
+      t(`date.placement.${key}`, {
+        name: p.name,
+        place: p.place ?? '–',
+        status: p.status ? t(`status.${p.status}`) : ''
+      })
+    )
+  }
+  const unplaced = done - placed.length
+  if (unplaced) parts.push(t('date.resultDone', { count: unplaced }))
   if (queued) parts.push(t('date.resultQueued', { count: queued }))
-  for (const r of refused) parts.push(t('date.resultRefused', { message: r.message ?? '' }))
+  for (const r of refused) parts.push(t('date.resultRefused', { message: refusalMessage(r) }))
   return parts.join(' ')
 }
 
@@ -86,7 +101,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
         reload()
       }
     } catch (e) {
-      setStatus(t('app.error', { message: e instanceof Error ? e.message : String(e) }))
+      setStatus(t('app.error', { message: errorText(e) }))
     }
   }
 

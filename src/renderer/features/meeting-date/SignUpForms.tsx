@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ActionResult } from '../../../shared/types'
+import type { ActionResult, UserSearchView } from '../../../shared/types'
 import { api } from '../../app/api'
+import { errorText } from '../../app/error-text'
 
-type Found = Array<{ id: string; firstName: string; lastName: string; studentNumber: string | null }>
 type SignUpStatus = 'accepted' | 'waiting'
 
 const noOutsider = { firstName: '', lastName: '', email: '', contact: '', status: 'accepted' as SignUpStatus }
@@ -18,7 +18,7 @@ export function SignUpForms({
 }) {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
-  const [found, setFound] = useState<Found>([])
+  const [found, setFound] = useState<(UserSearchView & { query: string }) | null>(null)
   const [userStatus, setUserStatus] = useState<SignUpStatus>('accepted')
   const [outside, setOutside] = useState(noOutsider)
   const [error, setError] = useState<string | null>(null)
@@ -28,7 +28,7 @@ export function SignUpForms({
     try {
       await run()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     }
   }
 
@@ -44,7 +44,7 @@ export function SignUpForms({
         aria-labelledby="signup-user-heading"
         onSubmit={(e) => {
           e.preventDefault()
-          void guard(async () => setFound(await api.searchUsers({ query })))
+          void guard(async () => setFound({ ...(await api.searchUsers({ query })), query: query.trim() }))
         }}
       >
         <h2 id="signup-user-heading">{t('signup.userHeading')}</h2>
@@ -61,9 +61,19 @@ export function SignUpForms({
           </select>
           <button type="submit">{t('signup.find')}</button>
         </div>
-        {found.length > 0 && (
+        {found && (
+          <p className="hint" role="status" data-testid="user-search-result">
+            {found.total === 0
+              ? t('signup.nobody')
+              : found.total > found.users.length
+                ? t('signup.cut', { shown: found.users.length, total: found.total })
+                : t('signup.found', { count: found.total })}{' '}
+            {!found.searchedUsos && t('signup.localOnly')}
+          </p>
+        )}
+        {found && found.users.length > 0 && (
           <ul className="found">
-            {found.map((u) => (
+            {found.users.map((u) => (
               <li key={u.id}>
                 {u.firstName} {u.lastName} <span className="muted">{u.studentNumber ?? u.id}</span>{' '}
                 <button
@@ -71,7 +81,7 @@ export function SignUpForms({
                   onClick={() =>
                     void guard(async () => {
                       onDone(await api.signUpUser({ meetingDateId, userId: u.id, status: userStatus }))
-                      setFound([])
+                      setFound(null)
                     })
                   }
                 >
@@ -80,6 +90,21 @@ export function SignUpForms({
               </li>
             ))}
           </ul>
+        )}
+        {found && /^\d+$/.test(found.query) && !found.users.some((u) => u.id === found.query) && (
+          // USOS cannot be searched, but it knows its ids: a person never on the lecturer's lists
+          // is signed up by the id (USOS refuses an unknown one, and that is said).
+          <button
+            type="button"
+            onClick={() =>
+              void guard(async () => {
+                onDone(await api.signUpUser({ meetingDateId, userId: found.query, status: userStatus }))
+                setFound(null)
+              })
+            }
+          >
+            {t('signup.byId', { id: found.query })}
+          </button>
         )}
       </form>
       <form

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language, NoteType, StudentNotesView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
+import { errorText, refusalMessage } from '../../app/error-text'
 
 export interface NoteTarget {
   userId: string
@@ -43,7 +44,7 @@ export function NotesEditor({ target, onClose }: { target: NoteTarget; onClose: 
         })
         setStatus(v.fetchedLive ? '' : t('notes.fromMirror'))
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
+      (e: unknown) => live && setError(errorText(e))
     )
     return () => {
       live = false
@@ -93,7 +94,7 @@ export function NotesEditor({ target, onClose }: { target: NoteTarget; onClose: 
           setView(v)
           setStatus(v[noteType].draft !== null ? t('notes.draftKept') : '')
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+        (e: unknown) => setError(errorText(e))
       )
     }, DRAFT_DELAY_MS)
   }
@@ -114,11 +115,11 @@ export function NotesEditor({ target, onClose }: { target: NoteTarget; onClose: 
           ? t('notes.saved')
           : result.outcome === 'queued'
             ? t('notes.queued')
-            : t('notes.refused', { message: result.message ?? '' })
+            : t('notes.refused', { message: refusalMessage(result) })
       )
     } catch (e) {
       // The text stays in the field and in the draft: nothing typed is lost.
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     }
   }
 

@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next'
 import type { OutboxItemView } from '../../../shared/types'
 import { api } from '../../app/api'
 import { useLoad } from '../../app/useApi'
+import { usosSaid } from '../../app/error-text'
+import { usosToFloating } from '../../app/usos-time'
+import { formatDayTime } from '../../../shared/locale-format'
+import type { Language } from '../../../shared/types'
 
 /** USOS's side of a conflict, as "fact: value" pairs in the UI's language. */
 function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const value = (k: string, v: string | number | boolean | null) =>
     v === null
       ? '–'
@@ -13,7 +17,9 @@ function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']>
         ? t(v ? 'outbox.yes' : 'outbox.no')
         : k === 'status'
           ? t(`status.${String(v)}`, { defaultValue: String(v) })
-          : String(v)
+          : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(v)
+            ? formatDayTime(usosToFloating(v), i18n.language === 'en' ? 'en' : 'pl')
+            : String(v)
   return (
     <>
       {Object.entries(remote).map(([k, v], i) => (
@@ -28,7 +34,8 @@ function RemoteFacts({ remote }: { remote: NonNullable<OutboxItemView['remote']>
 
 /** Changes made here that have not reached USOS yet, and those USOS refused (with both sides). */
 export function OutboxPage({ onChanged }: { onChanged: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language: Language = i18n.language === 'en' ? 'en' : 'pl'
   const { data, error, reload } = useLoad(() => api.listOutbox(), [])
   const act = async (run: () => Promise<unknown>) => {
     await run()
@@ -40,8 +47,14 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
       ...e.payload,
       subject: e.subject ?? t('outbox.someone'),
       note_type: e.payload.note_type ? t(`notes.${e.payload.note_type}`) : '',
+      // The date by its day and hour, not USOS's id ("pon., 30 listopada, 8:00").
+      when: e.when ? formatDayTime(usosToFloating(e.when), language) : t('outbox.unknownDate'),
       defaultValue: e.summary
     })
+  /** USOS's refusal in the UI language; its English text only when it gave nothing else. */
+  const refusalText = (e: OutboxItemView) =>
+    usosSaid(e.refusal?.reasons, e.refusal?.userMessages, language) ??
+    (language === 'en' ? e.lastError : e.lastError ? t('errors.usosSaid', { message: e.lastError }) : null)
   return (
     <section aria-labelledby="outbox-heading">
       <h1 id="outbox-heading">{t('outbox.heading')}</h1>
@@ -61,7 +74,7 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
                   <dt>{t('outbox.mine')}</dt>
                   <dd>{describe(e)}</dd>
                   <dt>{t('outbox.usosSaid')}</dt>
-                  <dd className="error">{e.lastError ?? '–'}</dd>
+                  <dd className="error">{refusalText(e) ?? '–'}</dd>
                   {e.remote && (
                     <>
                       <dt>{t('outbox.theirs')}</dt>
@@ -72,7 +85,11 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
                   )}
                 </dl>
               ) : (
-                e.lastError && <div className="error">{e.lastError}</div>
+                e.lastError && (
+                  <div className="error" title={e.lastError}>
+                    {language === 'en' ? e.lastError : t('outbox.lastTryFailed')}
+                  </div>
+                )
               )}
               {e.state === 'needs_attention' && (
                 <>

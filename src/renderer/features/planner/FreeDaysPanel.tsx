@@ -5,6 +5,7 @@ import { api } from '../../app/api'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
+import { errorText } from '../../app/error-text'
 
 /** One faculty's free days: typed in, or imported from the faculty's ICS calendar. */
 export function FreeDaysPanel({
@@ -32,7 +33,7 @@ export function FreeDaysPanel({
       days.reload()
       onChanged()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     }
   }
   return (

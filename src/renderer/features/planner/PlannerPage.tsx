@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
 import { FreeDaysPanel } from './FreeDaysPanel'
+import { errorText } from '../../app/error-text'
 
 const FREQUENCIES: Frequency[] = [
   'weekly',
@@ -97,7 +98,7 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
             setPreview(p)
             setProblem(null)
           },
-          (e: unknown) => setProblem(e instanceof Error ? e.message : String(e))
+          (e: unknown) => setProblem(errorText(e))
         )
     }, 250)
     return () => clearTimeout(timer)
@@ -114,7 +115,7 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
       drafts.reload()
       onChanged()
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e))
+      setProblem(errorText(e))
     }
   }
   const exportAs = async (id: string, format: 'ics' | 'csv' | 'html') => {
@@ -331,8 +332,14 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
           {t('planner.startEven')}
         </label>
         <div className="toolbar">
-          <button type="submit">{editing ? t('planner.saveChanges') : t('planner.save')}</button>
+          <button type="submit" aria-describedby="planner-where-kept">
+            {editing ? t('planner.saveChanges') : t('planner.save')}
+          </button>
         </div>
+        {/* Where the dates come from: USOS's API cannot create meeting dates (issue 19, point 11). */}
+        <p className="hint" id="planner-where-kept" data-testid="planner-where-kept">
+          {t('planner.whereKept')}
+        </p>
         <p role="status" aria-live="polite" className="status" data-testid="planner-status">
           {status}
         </p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo, Settings } from '../../../shared/types'
 import { api } from '../../app/api'
+import { errorText } from '../../app/error-text'
 
 export function SettingsPage({
   settings,
@@ -17,7 +18,7 @@ export function SettingsPage({
   const [icsPath, setIcsPath] = useState(settings.autoExportIcsPath ?? '')
 
   useEffect(() => {
-    api.getAppInfo().then(setInfo, (e: Error) => setError(e.message))
+    api.getAppInfo().then(setInfo, (e: unknown) => setError(errorText(e)))
   }, [])
 
   const save = async (patch: Partial<Settings>) => {
@@ -26,7 +27,7 @@ export function SettingsPage({
       onChange(await api.updateSettings(patch))
       setSaved(true)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(e))
     }
   }
 
@@ -60,6 +61,26 @@ export function SettingsPage({
           <option value="light">{t('settings.themeLight')}</option>
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor="auto-sync">{t('settings.autoSync')}</label>
+        <select
+          id="auto-sync"
+          value={settings.autoSyncMinutes}
+          aria-describedby="auto-sync-hint"
+          onChange={(e) => void save({ autoSyncMinutes: Number(e.target.value) })}
+        >
+          {[...new Set([0, 5, 10, 15, 30, 60, settings.autoSyncMinutes])]
+            .sort((a, b) => a - b)
+            .map((m) => (
+              <option key={m} value={m}>
+                {m === 0 ? t('settings.autoSyncOff') : t('settings.autoSyncEvery', { count: m })}
+              </option>
+            ))}
+        </select>
+        <span className="hint" id="auto-sync-hint">
+          {t('settings.autoSyncHint')}
+        </span>
       </div>
       <form
         className="form-row"

@@ -9,26 +9,50 @@ import { useLoad } from '../../app/useApi'
 import { OfferedOnly } from '../../app/OfferedOnly'
 import { IssuerTab } from './IssuerTab'
 import { TemplatesTab } from './TemplatesTab'
+import { errorText, refusalMessage } from '../../app/error-text'
 
 const PAGE = 10
 
 function Question({
   q,
-  onAnswer
+  onAnswer,
+  picked,
+  onPick
 }: {
   q: SlipQuestionView
   onAnswer: (q: SlipQuestionView, answer: string) => Promise<string | null>
+  /** Set for a waiting question: whether it is chosen for one answer to several. */
+  picked?: boolean
+  onPick?: (picked: boolean) => void
 }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const client = q.client ? `${q.client.firstName} ${q.client.lastName}` : t('slips.unknownClient')
-  const answer = async (value: string) => {
+  // An answer already given is changed only once the change is confirmed (one click replaced
+  // "Nie – zaległa opłata" with "tak" before).
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const send = async (value: string) => {
+    setConfirming(null)
     setProblem(await onAnswer(q, value))
   }
+  const answer = async (value: string) => {
+    if (q.answer !== null && value !== q.answer) setConfirming(value)
+    else await send(value)
+  }
+  const title = `${client} — ${langText(q.template, language, t('slips.slip'))}`
   return (
     <li className="slip-question" data-sq-id={q.id} aria-labelledby={`sq-${q.id}`}>
+      {onPick && (
+        <input
+          type="checkbox"
+          className="pick"
+          checked={picked === true}
+          aria-label={t('slips.pick', { title })}
+          onChange={(e) => onPick(e.target.checked)}
+        />
+      )}
       <h3 id={`sq-${q.id}`}>
         {client}
         {q.client?.studentNumber && <small> ({q.client.studentNumber})</small>} —{' '}
@@ -84,6 +108,21 @@ function Question({
               </>
             )}
           </form>
+          {confirming !== null && (
+            <div className="panel" role="group" aria-label={t('slips.confirmHeading')}>
+              <p>
+                {confirming === ''
+                  ? t('slips.confirmRemove', { old: q.answer })
+                  : t('slips.confirmChange', { old: q.answer, answer: confirming })}
+              </p>
+              <button type="button" className="primary" onClick={() => void send(confirming)}>
+                {t('slips.confirmYes')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(null)}>
+                {t('slips.confirmNo')}
+              </button>
+            </div>
+          )}
           {problem && (
             <p role="alert" className="error" id={`answer-${q.id}-problem`}>
               {problem}
@@ -142,24 +181,60 @@ function SlipsTabs() {
 
 /** The answerer's inbox: questions waiting for an answer (quick answers one click away), then the recently answered. */
 function Inbox() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const loaded = useLoad(() => api.getSlipsInbox(), [])
   const [inbox, setInbox] = useState<SlipsInboxView | null>(null)
   const [status, setStatus] = useState('')
   const [shown, setShown] = useState(PAGE)
   const [error, setError] = useState<string | null>(null)
+  const [picked, setPicked] = useState<Set<string>>(new Set())
+  const [bulkText, setBulkText] = useState('')
+  const [bulkResults, setBulkResults] = useState<Array<{ id: string; title: string; text: string }>>([])
   const view = inbox ?? loaded.data
+  const titleOf = (q: SlipQuestionView) =>
+    `${q.client ? `${q.client.firstName} ${q.client.lastName}` : t('slips.unknownClient')} — ${langText(
+      q.template,
+      language,
+      t('slips.slip')
+    )}`
+  /** One answer to every chosen question: USOS's answer method once per question, a result each. */
+  const answerPicked = async () => {
+    if (!view || !bulkText.trim()) return
+    const chosen = view.waiting.filter((q) => picked.has(q.id) && q.canAnswer)
+    const results: Array<{ id: string; title: string; text: string }> = []
+    setStatus('')
+    for (const q of chosen) {
+      let text: string
+      try {
+        const r = await api.answerSlipQuestion({ sqId: q.id, answer: bulkText.trim() })
+        setInbox(r.inbox)
+        text =
+          r.result.outcome === 'needs_attention'
+            ? t('slips.refused', { message: refusalMessage(r.result) })
+            : r.result.outcome === 'done'
+              ? t('slips.answered')
+              : t('slips.queued')
+      } catch (e) {
+        text = errorText(e)
+      }
+      results.push({ id: q.id, title: titleOf(q), text })
+    }
+    setBulkResults(results)
+    setPicked(new Set())
+    setBulkText('')
+  }
   const onAnswer = async (q: SlipQuestionView, answer: string): Promise<string | null> => {
     setStatus('')
     try {
       const r = await api.answerSlipQuestion({ sqId: q.id, answer })
       setInbox(r.inbox)
       if (r.result.outcome === 'needs_attention')
-        return t('slips.refused', { message: r.result.message ?? '' })
+        return t('slips.refused', { message: refusalMessage(r.result) })
       setStatus(r.result.outcome === 'done' ? t('slips.answered') : t('slips.queued'))
       return null
     } catch (e) {
-      return e instanceof Error ? e.message : String(e)
+      return errorText(e)
     }
   }
   return (
@@ -174,7 +249,7 @@ function Inbox() {
                 setInbox(v)
                 setError(null)
               },
-              (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+              (e: unknown) => setError(errorText(e))
             )
           }
         >
@@ -191,11 +266,65 @@ function Inbox() {
           {view.waiting.length === 0 ? (
             <p className="empty-state">{t('slips.nothingWaiting')}</p>
           ) : (
-            <ul className="slip-questions" data-testid="waiting">
-              {view.waiting.slice(0, shown).map((q) => (
-                <Question key={q.id} q={q} onAnswer={onAnswer} />
-              ))}
-            </ul>
+            <>
+              <form
+                className="bulk-answer inline-form"
+                aria-label={t('slips.bulkHeading')}
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void answerPicked()
+                }}
+              >
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={view.waiting.slice(0, shown).every((q) => picked.has(q.id))}
+                    onChange={(e) =>
+                      setPicked(
+                        e.target.checked
+                          ? new Set([...picked, ...view.waiting.slice(0, shown).map((q) => q.id)])
+                          : new Set()
+                      )
+                    }
+                  />{' '}
+                  {t('slips.pickShown')}
+                </label>{' '}
+                <label className="inline" htmlFor="bulk-answer">
+                  {t('slips.bulkAnswer')}
+                </label>{' '}
+                <input id="bulk-answer" value={bulkText} onChange={(e) => setBulkText(e.target.value)} />{' '}
+                <button type="submit" disabled={picked.size === 0 || !bulkText.trim()}>
+                  {t('slips.bulkSend', { count: picked.size })}
+                </button>
+              </form>
+              {bulkResults.length > 0 && (
+                <ul className="bulk-results" data-testid="bulk-results" aria-label={t('slips.bulkResults')}>
+                  {bulkResults.map((r) => (
+                    <li key={r.id}>
+                      {r.title}: {r.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ul className="slip-questions" data-testid="waiting">
+                {view.waiting.slice(0, shown).map((q) => (
+                  <Question
+                    key={q.id}
+                    q={q}
+                    onAnswer={onAnswer}
+                    picked={picked.has(q.id)}
+                    onPick={(on) =>
+                      setPicked((s) => {
+                        const next = new Set(s)
+                        if (on) next.add(q.id)
+                        else next.delete(q.id)
+                        return next
+                      })
+                    }
+                  />
+                ))}
+              </ul>
+            </>
           )}
           {view.waiting.length > shown && (
             <button type="button" onClick={() => setShown((n) => n + PAGE)}>
