@@ -4,6 +4,7 @@
  * web.ts): the method name is checked, the input validated, and any failure answered in the one
  * error shape. No Electron import here, so the same code runs under plain Node.
  */
+import { compareNames } from '../shared/locale-format'
 import { isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { apiInputs } from '../shared/api-inputs'
 import { AppError, type Envelope } from '../shared/errors'
@@ -263,6 +264,12 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         'SELECT id, first_name, last_name, student_number FROM users ORDER BY last_name, first_name'
       ).all() as Array<{ id: string; first_name: string; last_name: string; student_number: string | null }>
       return rows
+        .sort((a, b) =>
+          compareNames(
+            { lastName: a.last_name, firstName: a.first_name },
+            { lastName: b.last_name, firstName: b.first_name }
+          )
+        )
         .filter((u) => {
           const hay = `${u.first_name} ${u.last_name} ${u.id} ${u.student_number ?? ''}`.toLocaleLowerCase(
             'pl'
@@ -303,14 +310,14 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
           }
         : {
             fileName: `${base}.html`,
-            text: participantListHtml(details, language, printedAt()),
+            text: participantListHtml(details, language, printedAt(ctx.now(), language)),
             mimeType: 'text/html;charset=utf-8'
           }
     },
     async printParticipants({ meetingDateId, language, pdf }) {
       const details = officeHours.meetingDate(meetingDateId)
       const title = `${details.item.start.slice(0, 10)} ${details.meeting.name[language] ?? ''}`.trim()
-      return printThrough(hooks, participantListHtml(details, language, printedAt()), {
+      return printThrough(hooks, participantListHtml(details, language, printedAt(ctx.now(), language)), {
         pdf: pdf === true,
         title
       })

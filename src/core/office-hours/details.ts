@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { compareNames } from '../../shared/locale-format'
 import { AppError } from '../../shared/errors'
 import type { MeetingDateDetails, ParticipantView, SubstantiationView } from '../../shared/types'
 import { calendarItemById } from '../mirror/calendar'
@@ -113,7 +114,17 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
     auto_accept: number | null
     substantiation_mode: string | null
   }
-  const all = (stmt(db, PARTICIPANTS).all(meetingDateId) as ParticipantRow[]).map(toParticipant)
+  // SQL gives queue order; among those without a place in the queue, names in Polish order
+  // (SQLite compares bytes: "Duda" before "Dąbrowska").
+  const all = (stmt(db, PARTICIPANTS).all(meetingDateId) as ParticipantRow[])
+    .map(toParticipant)
+    .sort(
+      (a, b) =>
+        Number(a.isReserve) - Number(b.isReserve) ||
+        (a.numberInQueue ?? Infinity) - (b.numberInQueue ?? Infinity) ||
+        compareNames(a, b) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    )
   return {
     item,
     meeting: {

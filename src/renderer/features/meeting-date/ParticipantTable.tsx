@@ -69,7 +69,7 @@ export function ParticipantTable({
             <td>{t(`status.${p.status}`, { defaultValue: p.status })}</td>
             <td>
               {p.substantiation && <span>{langText(p.substantiation.name, language)}</span>}
-              {p.substantiationMessage && <span className="message"> “{p.substantiationMessage}”</span>}
+              {p.substantiationMessage && <span className="message"> „{p.substantiationMessage}”</span>}
               {p.status === 'rejected' && (p.rejectionSubstantiation || p.rejectionMessage) && (
                 <span className="message">
                   {' '}
