@@ -4,6 +4,7 @@
  * web.ts): the method name is checked, the input validated, and any failure answered in the one
  * error shape. No Electron import here, so the same code runs under plain Node.
  */
+import { draftsInRange } from '../core/planner/drafts'
 import { compareNames } from '../shared/locale-format'
 import { isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { apiInputs } from '../shared/api-inputs'
@@ -285,9 +286,12 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         }))
     },
 
-    async exportIcs({ from, to, meetingId, withParticipants }) {
+    async exportIcs({ from, to, meetingId, withParticipants, drafts }) {
       const account = officeHours.account()
       const { text, count } = buildIcs(officeHours.mirror(), {
+        ...(drafts && !meetingId
+          ? { drafts: draftsInRange(officeHours.mirror(), from ?? '0000-01-01', to ?? '9999-12-31') }
+          : {}),
         uidDomain: new URL(account.baseUrl).hostname,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),

@@ -308,7 +308,10 @@ export function CalendarPage({
         <button
           type="button"
           onClick={() =>
-            void api.exportIcs(range).then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
+            // What the view shows: the drafts too while they are shown.
+            void api
+              .exportIcs({ ...range, drafts: showDrafts })
+              .then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
           }
         >
           {t('calendar.exportIcs')}
@@ -364,8 +367,24 @@ export function CalendarPage({
             event: t('calendar.event'),
             noEventsInRange: t('calendar.noEvents')
           }}
+          // The tooltip says what "3/5 +2" means: seats taken of the limit, and how many wait on
+          // the reserve list.
           tooltipAccessor={(e) =>
-            `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`
+            [
+              langText(e.item.title, language),
+              `${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}`,
+              e.item.room,
+              e.item.kind === 'meeting_date'
+                ? e.item.seatsLimit === null
+                  ? t('calendar.seatsNoLimit', { taken: e.item.acceptedCount ?? 0 })
+                  : t('calendar.seatsOf', { taken: e.item.acceptedCount ?? 0, limit: e.item.seatsLimit })
+                : null,
+              e.item.kind === 'meeting_date' && e.item.waitingCount
+                ? t('calendar.reserveCount', { count: e.item.waitingCount })
+                : null
+            ]
+              .filter(Boolean)
+              .join('\n')
           }
           style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
         />

@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next'
 import type { ExamGroupView } from '../../../shared/types-exams'
 import { api } from '../../app/api'
 
+/**
+ * Whether this installation has refused batch registration in this session. USOS does not say
+ * whether a consumer key is administrative before such a call is made, so the panel is offered
+ * folded, with that said, and withdrawn once the installation refuses.
+ */
+let refusedThisSession = false
+
 /** Batch (un)registration of many users to a slot, for accounts with an administrative consumer key. */
 export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: () => void }) {
   const { t } = useTranslation()
+  const [refused, setRefused] = useState(refusedThisSession)
   const [slot, setSlot] = useState(group.slots[0]?.number ?? 1)
   const [ids, setIds] = useState('')
   const [busy, setBusy] = useState(false)
@@ -26,11 +34,29 @@ export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: ()
       )
       onDone()
     } catch (e) {
+      if ((e as { code?: unknown }).code === 'forbidden') {
+        refusedThisSession = true
+        setRefused(true)
+      }
       setError(e instanceof Error ? e.message : String(e))
     } finally {
       setBusy(false)
     }
   }
+  if (refused)
+    return (
+      <p className="hint" data-testid="batch-refused">
+        {t('exams.batch.refused')}
+        {error && (
+          <>
+            {' '}
+            <span role="alert" className="error" id="batch-error">
+              {error}
+            </span>
+          </>
+        )}
+      </p>
+    )
   return (
     <details className="panel batch">
       <summary>{t('exams.batch.heading')}</summary>

@@ -84,7 +84,19 @@ export function ParticipantTable({
                   <button type="button" className="link" onClick={() => onNotes(p)}>
                     {t('notes.button')}
                     <span className="visually-hidden"> {t('notes.about', { name: personName(p) })}</span>
-                    {p.notesCount > 0 && <span className="badge"> {p.notesCount}</span>}
+                    {p.notesCount > 0 && (
+                      <span
+                        className="badge"
+                        data-testid="notes-count"
+                        title={t('notes.countTitle', { count: p.notesCount })}
+                      >
+                        {' '}
+                        <span aria-hidden="true">{p.notesCount}</span>
+                        <span className="visually-hidden">
+                          , {t('notes.countTitle', { count: p.notesCount })}
+                        </span>
+                      </span>
+                    )}
                   </button>
                 )}
               </td>
