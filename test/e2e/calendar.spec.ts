@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { DraftInput } from '../../src/shared/types-planner'
 import { accessibilityProblems } from './axe'
@@ -176,11 +177,45 @@ test.describe('the calendar', () => {
       expect(box.height).toBeGreaterThan((hourHeight * minutes) / 60 - 4)
     }
     await expect(page.locator('.rbc-time-gutter')).toContainText('21:00')
+
+    // "Eksportuj widok (ICS)" writes what the view shows: the drafts too (and not once hidden).
+    const exported = async () => {
+      const download = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Eksportuj widok (ICS)' }).click()
+      return readFileSync(await (await download).path(), 'utf8').replace(/\r\n /g, '')
+    }
+    const withDrafts = await exported()
+    expect(withDrafts).toContain('SUMMARY:Dyżur wieczorny')
+    expect(withDrafts).toContain('SUMMARY:Dyżur późny')
+    expect(withDrafts).toContain('STATUS:TENTATIVE')
+    await page.getByLabel('Pokaż szkice').uncheck()
+    await expect(page.locator('.rbc-event.draft')).toHaveCount(0)
+    expect(await exported()).not.toContain('Dyżur wieczorny')
+    await page.getByLabel('Pokaż szkice').check()
     // Without late events a week keeps 07:00–21:00.
     await page.goto(`${harness.pageUrl}#/calendar?view=week&date=${addDays(monday, 7)}`)
     await page.reload()
     await expect(page.locator('.rbc-time-gutter .rbc-timeslot-group').first()).toContainText('07:00')
     await expect(page.locator('.rbc-time-gutter .rbc-timeslot-group').last()).toContainText('20:00')
+  })
+
+  test('an event says what "3/5 +2" means: seats taken of the limit, and the reserve list', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    const date = await findDate(page, (d) => d.reserve.length > 0 && d.item.seatsLimit !== null)
+    await page.goto(`${harness.pageUrl}#/calendar?view=week&date=${date.item.start.slice(0, 10)}`)
+    await page.reload()
+    const start = date.item.start.slice(11, 16)
+    const event = page.locator('.rbc-event[title]', {
+      hasText: `${date.item.acceptedCount ?? 0}/${date.item.seatsLimit} +${date.item.waitingCount}`
+    })
+    await expect(event.first()).toBeVisible()
+    const titles = await event.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))
+    const title = titles.find((t) => t.includes(start))!
+    expect(title).toContain(`Zajęte miejsca: ${date.item.acceptedCount ?? 0} z ${date.item.seatsLimit}`)
+    expect(title).toMatch(new RegExp(`Na liście rezerwowej: ${date.item.waitingCount} os`))
   })
 
   test('in the dark theme the toolbar reads at 4.5:1 and axe finds nothing serious', async ({
