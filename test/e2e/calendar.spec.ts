@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { DraftInput } from '../../src/shared/types-planner'
 import { accessibilityProblems } from './axe'
-import { appToday, findDate } from './dates'
+import { appToday, findDate, openDate } from './dates'
 import { expect, openDemo, test } from './fixtures'
 
 test.describe.configure({ mode: 'serial' })
@@ -199,6 +199,30 @@ test.describe('the calendar', () => {
     await expect(page.locator('.rbc-time-gutter .rbc-timeslot-group').last()).toContainText('20:00')
   })
 
+  test('a date\'s page writes its day in Polish ("poniedziałek, 30 listopada 2026") and quotes „like this”', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/calendar`)
+    const date = await findDate(page, (d) => [...d.main, ...d.reserve].some((p) => !!p.substantiationMessage))
+    await openDate(page, harness.pageUrl, date.item.id)
+    const day = new Date(`${date.item.start.slice(0, 10)}T12:00:00Z`)
+    const expected = new Intl.DateTimeFormat('pl-PL', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric'
+    }).format(day)
+    const facts = page.locator('.facts-line')
+    await expect(facts).toContainText(expected)
+    await expect(facts).not.toContainText(date.item.start.slice(0, 10))
+    const message = [...date.main, ...date.reserve].find(
+      (p) => p.substantiationMessage
+    )!.substantiationMessage!
+    await expect(page.locator('table.participants').getByText(`„${message}”`)).toBeVisible()
+    await expect(page.locator('main')).not.toContainText('“')
+  })
+
   test('an event says what "3/5 +2" means: seats taken of the limit, and the reserve list', async ({
     page,
     sharedHarness: harness
@@ -240,6 +264,28 @@ test.describe('the calendar', () => {
       await page.goto(`${harness.pageUrl}${page_}`)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       expect(await accessibilityProblems(page)).toEqual([])
+      // The tables are the app's: left-aligned, a line under each row, links in the theme's accent.
+      const table = page.locator('table.meetings, table.exam-groups').first()
+      await expect(table).toBeVisible()
+      const style = await table.evaluate((t) => {
+        const cell = t.querySelector('tbody td')!
+        const link = t.querySelector('a')!
+        const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()
+        const probe = document.createElement('span')
+        probe.style.color = accent
+        document.body.append(probe)
+        const accentRgb = getComputedStyle(probe).color
+        probe.remove()
+        return {
+          align: getComputedStyle(cell).textAlign,
+          line: getComputedStyle(cell).borderBottomStyle,
+          link: getComputedStyle(link).color,
+          accentRgb
+        }
+      })
+      expect(style.align).toBe('left')
+      expect(style.line).toBe('solid')
+      expect(style.link).toBe(style.accentRgb)
     }
   })
 })
