@@ -1,7 +1,7 @@
 /** An exam group's attendee list: printable (A4, signature column) and CSV, through the same pipeline as participant lists. */
 import type { Language } from '../../shared/types'
 import type { ExamGroupDetails } from '../../shared/types-exams'
-import { csvLine, escapeHtml, printablePage } from './participants'
+import { csvLine, escapeHtml, printablePage, printedDay } from './participants'
 
 const LABELS = {
   pl: {
@@ -97,7 +97,7 @@ ${attendees
     language,
     title,
     documentTitle: `${title} — ${g.start.slice(0, 16)}`,
-    metaHtml: `${escapeHtml(g.start.slice(0, 10))}, ${escapeHtml(g.start.slice(11, 16))}–${escapeHtml(g.end.slice(11, 16))} · ${l.group} ${g.number}${slot}${g.room ? ` · ${l.room}: ${escapeHtml(g.room)}` : ''}`,
+    metaHtml: `${escapeHtml(printedDay(g.start, language))}, ${escapeHtml(g.start.slice(11, 16))}–${escapeHtml(g.end.slice(11, 16))} · ${l.group} ${g.number}${slot}${g.room ? ` · ${l.room}: ${escapeHtml(g.room)}` : ''}`,
     bodyHtml: body,
     footerHtml: `${l.printed}: ${escapeHtml(printedAt)}`
   })

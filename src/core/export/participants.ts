@@ -3,6 +3,7 @@
  * for spreadsheets (CSV). Produced here, without Electron, so it is tested as it is. Every name is
  * untrusted text: it is escaped, never interpreted as HTML.
  */
+import { formatDayLong } from '../../shared/locale-format'
 import type { Language, MeetingDateDetails, ParticipantView } from '../../shared/types'
 
 const LABELS = {
@@ -95,6 +96,12 @@ ${p.bodyHtml}
 `
 }
 
+/** The day of a USOS local datetime ("2026-11-30 08:00:00") written for readers of the language. */
+export function printedDay(usosDateTime: string, language: Language): string {
+  const [y, m, d] = usosDateTime.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return formatDayLong(new Date(y, m - 1, d, 12), language)
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -136,7 +143,7 @@ ${people
   .join('\n')}
   </tbody>
 </table>`
-  const meta = `${escapeHtml(item.start.slice(0, 10))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}`
+  const meta = `${escapeHtml(printedDay(item.start, language))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}`
   const body = `${table(l.main, details.main)}
 ${table(l.reserve, details.reserve)}
 ${details.main.length + details.reserve.length === 0 ? `<p>${l.nobody}</p>` : ''}`

@@ -1,7 +1,7 @@
 import { format } from 'date-fns'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate } from '../../../shared/locale-format'
+import { formatDate, formatDayLong, formatDayTime } from '../../../shared/locale-format'
 import { installationNow, usosToFloating } from '../../app/usos-time'
 import type { Language } from '../../../shared/types'
 import type { ExamGroupView, ExamView } from '../../../shared/types-exams'
@@ -86,8 +86,10 @@ function ExamCard({
       {(exam.registrationStart || exam.registrationEnd) && (
         <p className="hint">
           {t('exams.registration', {
-            from: exam.registrationStart?.slice(0, 16) ?? '–',
-            to: exam.registrationEnd?.slice(0, 16) ?? '–'
+            from: exam.registrationStart
+              ? formatDayTime(usosToFloating(exam.registrationStart), language)
+              : '–',
+            to: exam.registrationEnd ? formatDayTime(usosToFloating(exam.registrationEnd), language) : '–'
           })}
         </p>
       )}
@@ -293,7 +295,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
         {t('exams.groupNumber', { number: g.number })}
       </h1>
       <p className="facts-line">
-        {g.start.slice(0, 10)} · {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
+        {formatDayLong(usosToFloating(g.start), language)} · {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
         {g.room && ` · ${g.room}`} ·{' '}
         {t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}{' '}
         <ClashNote group={g} />
