@@ -4,6 +4,7 @@
  * web.ts): the method name is checked, the input validated, and any failure answered in the one
  * error shape. No Electron import here, so the same code runs under plain Node.
  */
+import { draftsInRange } from '../core/planner/drafts'
 import { isApiMethod, type ApiHandlers, type ApiMethod } from '../shared/api'
 import { apiInputs } from '../shared/api-inputs'
 import { AppError, type Envelope } from '../shared/errors'
@@ -277,9 +278,12 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       return officeHours.searchUsers(query)
     },
 
-    async exportIcs({ from, to, meetingId, withParticipants }) {
+    async exportIcs({ from, to, meetingId, withParticipants, drafts }) {
       const account = officeHours.account()
       const { text, count } = buildIcs(officeHours.mirror(), {
+        ...(drafts && !meetingId
+          ? { drafts: draftsInRange(officeHours.mirror(), from ?? '0000-01-01', to ?? '9999-12-31') }
+          : {}),
         uidDomain: new URL(account.baseUrl).hostname,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
@@ -302,14 +306,14 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
           }
         : {
             fileName: `${base}.html`,
-            text: participantListHtml(details, language, printedAt()),
+            text: participantListHtml(details, language, printedAt(ctx.now(), language)),
             mimeType: 'text/html;charset=utf-8'
           }
     },
     async printParticipants({ meetingDateId, language, pdf }) {
       const details = officeHours.meetingDate(meetingDateId)
       const title = `${details.item.start.slice(0, 10)} ${details.meeting.name[language] ?? ''}`.trim()
-      return printThrough(hooks, participantListHtml(details, language, printedAt()), {
+      return printThrough(hooks, participantListHtml(details, language, printedAt(ctx.now(), language)), {
         pdf: pdf === true,
         title
       })

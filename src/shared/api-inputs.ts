@@ -164,7 +164,9 @@ export const apiInputs = {
       from: day.optional(),
       to: day.optional(),
       meetingId: id.optional(),
-      withParticipants: z.boolean().optional()
+      withParticipants: z.boolean().optional(),
+      /** With the planner's drafts in the range, as the calendar shows them. */
+      drafts: z.boolean().optional()
     })
     .strict(),
   exportParticipants: z

@@ -1,8 +1,9 @@
 /**
  * Polish first: one place for the order of lists and the way dates are written, used by the
  * renderer, the printed lists, CSV and the CLI. Collation is `Intl.Collator` (ICU's Polish rules:
- * "Dąbrowska" after "Duda", "Głowacka" after "Górski"); dates are date-fns with its Polish and
- * English locales (the genitive month in "2 stycznia" comes with the locale).
+ * "Dąbrowska" before "Duda", "Głowacka" before "Górski", as ą and ł are letters of their own right
+ * after a and l); dates are date-fns with its Polish and English locales (the genitive month in
+ * "2 stycznia" comes with the locale).
  */
 import { format, isSameMonth, isSameYear } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'

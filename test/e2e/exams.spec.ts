@@ -42,13 +42,111 @@ test.describe('exams the lecturer examines', () => {
     await page.getByText('Rejestracja zbiorcza (administracyjny klucz konsumenta)').click()
     await page.getByLabel('Identyfikatory użytkowników USOS').fill('100002, 100003')
     await page.getByRole('button', { name: 'Zarejestruj', exact: true }).click()
-    await expect(page.locator('#batch-error')).toContainText('administrative consumer key')
+    await expect(page.locator('#batch-error')).toBeVisible()
+    // Refused: the panel is withdrawn, with a line saying why.
+    await expect(page.getByTestId('batch-refused')).toContainText('nie jest administracyjny')
+    await expect(page.getByLabel('Identyfikatory użytkowników USOS')).toHaveCount(0)
 
     const csv = page.waitForEvent('download')
     await page.getByRole('button', { name: 'CSV' }).click()
     const text = readFileSync(await (await csv).path(), 'utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     expect(text.trim().split('\r\n')).toHaveLength(names.length + 1)
+  })
+
+  test('attendees in Polish order on the page, in the print and in the CSV ("Dąbrowska" before "Duda")', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/exams`)
+    await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
+    // A group whose list byte order would get wrong (a name with a Polish letter where it matters).
+    const group = await page.evaluate(async () => {
+      const pl = new Intl.Collator('pl', { sensitivity: 'base' })
+      const exams = await window.api.listExams({})
+      if (!exams.ok) throw new Error(exams.error.message)
+      for (const e of exams.value)
+        for (const g of e.groups) {
+          const d = await window.api.getExamGroup({ examId: e.id, groupNumber: g.number })
+          if (!d.ok) continue
+          const last = d.value.attendees.map((a) => a.lastName)
+          const polish = [...last].sort(pl.compare)
+          const bytes = [...last].sort()
+          if (polish.join() !== bytes.join()) return { key: `${e.id}:${g.number}`, polish }
+        }
+      return null
+    })
+    expect(group).not.toBeNull()
+    await page.goto(`${harness.pageUrl}#/exam/${encodeURIComponent(group!.key)}`)
+    const names = page.locator('table.exam-attendees tbody td:nth-child(2)')
+    await expect(names.first()).toBeVisible()
+    const shown = (await names.allInnerTexts()).map((n) => n.trim())
+    const lastNames = shown.map((n) => n.split(' ').slice(-1)[0] ?? '')
+    expect(lastNames).toEqual(group!.polish)
+    const collator = new Intl.Collator('pl', { sensitivity: 'base' })
+    expect([...lastNames].sort(collator.compare)).toEqual(lastNames)
+
+    const printed = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Drukuj listę zdających' }).click()
+    const html = readFileSync(await (await printed).path(), 'utf8')
+    const positions = shown.map((n) => html.indexOf(n))
+    expect(positions.every((p) => p > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    expect(html).toMatch(/Wydrukowano: \d{1,2} [a-ząćęłńóśźż]+ \d{4} \d{1,2}:\d{2}/)
+    expect(html).not.toContain('UTC')
+
+    const csv = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'CSV' }).click()
+    const lines = readFileSync(await (await csv).path(), 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toMatch(/^"#";"Imię i nazwisko";"Nr albumu"/)
+    expect(lines.slice(1).map((l) => l.split(';')[1]!.replace(/"/g, ''))).toEqual(shown)
+  })
+
+  test('the exams page: upcoming first, past folded, a filter on name and course', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.goto(`${harness.pageUrl}#/exams`)
+    await expect(page.getByRole('heading', { name: 'Egzaminy', level: 1 })).toBeVisible()
+    const examined = page.locator('section[aria-labelledby="exams-examined-heading"]')
+    await expect(examined.locator('section.exam').first()).toBeVisible()
+    const now = await page.evaluate(async () => {
+      const info = await window.api.getAppInfo({})
+      if (!info.ok) throw new Error(info.error.message)
+      return info.value.now
+    })
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(now))
+    const exams = await page.evaluate(async () => {
+      const r = await window.api.listExams({})
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
+    })
+    const past = exams.filter((e) => e.groups.every((g) => g.end.slice(0, 10) < today))
+    const upcoming = exams.filter((e) => e.groups.some((g) => g.end.slice(0, 10) > today))
+    expect(past.length).toBeGreaterThan(0)
+    expect(upcoming.length).toBeGreaterThan(0)
+    // The past ones are in a folded part; the first one shown is an upcoming one.
+    const folded = examined.locator('details.exams-past')
+    await expect(folded).not.toHaveAttribute('open')
+    await expect(folded.locator('summary')).toContainText(`Minione egzaminy (`)
+    const firstShown = await examined.locator(':scope > section.exam h3').first().getAttribute('id')
+    expect(upcoming.map((e) => `exam-${e.id}`)).toContain(firstShown)
+    for (const e of past.slice(0, 3)) await expect(folded.locator(`h3[id="exam-${e.id}"]`)).toBeHidden()
+    await folded.locator('summary').click()
+    await expect(folded.locator(`h3[id="exam-${past[0]!.id}"]`)).toBeVisible()
+
+    // The filter: one exam by its course code.
+    const wanted = upcoming.find((e) => e.courseId)!
+    await page.getByLabel('Filtruj').fill(wanted.courseId!)
+    await expect(examined.locator(`h3[id="exam-${wanted.id}"]`)).toBeVisible()
+    const other = upcoming.find((e) => e.courseId !== wanted.courseId)
+    if (other) await expect(examined.locator(`h3[id="exam-${other.id}"]`)).toHaveCount(0)
+    await page.getByLabel('Filtruj').fill('zzz-nie-ma-takiego')
+    await expect(examined).toContainText('Żaden nadchodzący egzamin nie pasuje do filtra.')
+    await page.screenshot({ path: 'test/artifacts/screenshots/exams-filtered.png', fullPage: true })
   })
 
   test('opens an exam group from the calendar', async ({ page, sharedHarness: harness }) => {

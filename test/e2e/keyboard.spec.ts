@@ -10,10 +10,12 @@ test('the app is driven from the keyboard: sections, help, jump to a date, next 
 }) => {
   await openDemo(page, harness)
 
+  // A section opened by Alt+n has the focus on its heading, not on the page's body.
+  await page.locator('main').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('Alt+2')
-  await expect(page.getByRole('heading', { name: 'Spotkania' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Spotkania' })).toBeFocused()
   await page.keyboard.press('Alt+1')
-  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeFocused()
 
   await page.locator('main').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('?')
@@ -91,6 +93,9 @@ test('on a meeting date: Ctrl+R and Ctrl+Shift+R sync, A accepts, R rejects and 
   await page.keyboard.press('r')
   const panel = page.getByRole('form', { name: 'Odrzuć 1 osobę' })
   await expect(panel).toBeVisible()
+  // The form has the focus, on its substantiation, and the last action's message is gone.
+  await expect(panel.getByLabel('Uzasadnienie')).toBeFocused()
+  await expect(page.getByTestId('action-status')).toHaveText('')
   await panel.getByRole('button', { name: 'Odrzuć', exact: true }).click()
   await expect(page.getByTestId('action-status')).toHaveText('Zapisano 1 zmianę w USOS.')
   await expect(
@@ -110,5 +115,37 @@ test('on a meeting date: Ctrl+R and Ctrl+Shift+R sync, A accepts, R rejects and 
   await page.screenshot({ path: 'test/artifacts/screenshots/date-keyboard-notes.png', fullPage: true })
   await page.keyboard.press('Escape')
   await expect(notes).toHaveCount(0)
+  // Back where the notes were opened from.
+  await expect(tick(toNote!)).toBeFocused()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(date.meeting.name.pl ?? '')
+})
+
+test('the week view: day headers take no Tab, Enter on an event opens it with the focus on its heading, Esc returns to the calendar heading', async ({
+  page,
+  harness
+}) => {
+  await openDemo(page, harness)
+  const date = await findDate(page, () => true, { upcoming: true })
+  await page.goto(`${harness.pageUrl}#/calendar?view=week&date=${date.item.start.slice(0, 10)}`)
+  await page.reload()
+  await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
+  // The seven day headers are text: nothing in the header row is focusable.
+  expect(await page.locator('.rbc-time-header button, .rbc-time-header [tabindex]').count()).toBe(0)
+  await expect(page.locator('.rbc-time-header .rbc-header')).toHaveCount(7)
+
+  // From the toolbar, Tab reaches the first event without passing through the headers.
+  await page.getByRole('button', { name: 'Lista', exact: true }).focus()
+  await page.keyboard.press('Tab')
+  const focused = await page.evaluate(() => document.activeElement?.className ?? '')
+  expect(focused).toContain('rbc-event')
+
+  // Enter on an event of office hours: its page, with the focus on its heading.
+  const event = page.locator('.rbc-time-view .rbc-event:not(.exam-group):not(.draft)').first()
+  await event.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: /Przyjmij/ })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { name: 'Kalendarz' })).toBeFocused()
+  await expect(page.locator('.rbc-time-view')).toBeVisible()
 })

@@ -72,12 +72,23 @@ test.describe('meetings and notes on the demo installation', () => {
     expect(dateHref).not.toBeNull()
 
     const notesButton = page.getByRole('button', { name: /^Notatki o:/ }).first()
-    const label = ((await notesButton.textContent()) ?? '').trim()
-    const name = label.replace(/^Notatki o: /, '').replace(/ \d+$/, '')
+    const name = ((await notesButton.locator('.visually-hidden').first().textContent()) ?? '')
+      .trim()
+      .replace(/^o: /, '')
+    const row = page.locator('tr', {
+      has: page.getByRole('button', { name: new RegExp(`^Notatki o: ${name}`) })
+    })
+    const countOf = async () =>
+      (await row.first().getByTestId('notes-count').count()) === 0
+        ? 0
+        : Number(await row.first().getByTestId('notes-count').locator('[aria-hidden="true"]').textContent())
+    const before = await countOf()
     await notesButton.click()
     const dialog = page.getByRole('dialog', { name: `Notatki o: ${name}` })
     await expect(dialog).toBeVisible()
     const privateNote = dialog.getByLabel('Notatka prywatna')
+    await expect(privateNote).toBeFocused()
+    const privateWasEmpty = (await privateNote.inputValue()) === ''
     const typed = `Omówiono rozdział 3; poprawki do środy — ${Date.now()}`
     await privateNote.fill(typed)
     await expect(dialog.getByTestId('notes-status')).toHaveText('Szkic zachowany na tym komputerze.')
@@ -106,8 +117,21 @@ test.describe('meetings and notes on the demo installation', () => {
       .first()
       .click()
     await expect(dialog.getByLabel('Notatka prywatna')).toHaveValue(typed)
+    // A second note (the public one, empty so far): the badge counts both, and says what it counts.
+    const publicNote = dialog.getByLabel('Notatka publiczna')
+    const publicWasEmpty = (await publicNote.inputValue()) === ''
+    await publicNote.fill(`Konsultacja odbyta — ${Date.now()}`)
+    await publicNote.press('Control+Enter')
+    await expect(dialog.getByTestId('notes-status')).toHaveText('Zapisano w USOS.')
     await page.keyboard.press('Escape')
     await expect(dialog).toHaveCount(0)
+    const after = before + (privateWasEmpty ? 1 : 0) + (publicWasEmpty ? 1 : 0)
+    expect(after).toBeGreaterThanOrEqual(2)
+    await expect.poll(countOf).toBe(after)
+    await expect(row.first().getByTestId('notes-count')).toHaveAttribute(
+      'title',
+      new RegExp(`^${after} notat(ki|ek) o tej osobie$`)
+    )
   })
 })
 

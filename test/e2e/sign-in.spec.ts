@@ -60,3 +60,18 @@ test('a wrong PIN and a wrong secret get clear messages', async ({ page, harness
   await page.getByRole('button', { name: 'Zakończ' }).click()
   await expect(page.getByRole('alert')).toContainText(/verifier|PIN/i)
 })
+
+test('the sign-in form lines its fields up: same left edge, same width', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${harness.pageUrl}#/accounts`)
+  const boxes = []
+  for (const label of [
+    'Adres instalacji',
+    'Klucz aplikacji (consumer key)',
+    'Sekret aplikacji (consumer secret)'
+  ])
+    boxes.push((await page.getByLabel(label, { exact: true }).boundingBox())!)
+  expect(new Set(boxes.map((b) => Math.round(b.x))).size).toBe(1)
+  expect(new Set(boxes.map((b) => Math.round(b.width))).size).toBe(1)
+  await page.screenshot({ path: 'test/artifacts/screenshots/sign-in-form.png' })
+})

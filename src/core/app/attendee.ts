@@ -3,6 +3,7 @@
  * not the user's own mirror), each answer kept so the screens still show the last copy offline.
  * Sign-ups and sign-offs go through the outbox like every other write.
  */
+import { compareNames } from '../../shared/locale-format'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { ActionResult, LangDict } from '../../shared/types'
@@ -160,7 +161,7 @@ export class AttendeeService {
     const overview = await this.overview()
     const seen = new Map<string, PersonRef>()
     for (const m of overview.value.available) if (m.lecturer) seen.set(m.lecturer.id, m.lecturer)
-    return [...seen.values()].sort((a, b) => a.lastName.localeCompare(b.lastName, 'pl'))
+    return [...seen.values()].sort((a, b) => compareNames(a, b))
   }
 
   async overview(): Promise<Fetched<AttendeeOverview>> {

@@ -1,7 +1,7 @@
 /** A planner draft as a printable page and as CSV: its dates, then the days skipped and the clashes. */
 import type { Language } from '../../shared/types'
 import type { DraftPreview } from '../../shared/types-planner'
-import { csvField, escapeHtml, printablePage } from './participants'
+import { csvLine, escapeHtml, printablePage } from './participants'
 
 const LABELS = {
   pl: {
@@ -88,14 +88,20 @@ ${skipped}`,
 export function draftCsv(p: DraftPreview, language: Language): string {
   const l = LABELS[language]
   const clashes = clashesByDate(p, language)
-  const lines = [[l.date, l.time, l.room, l.clash].map(csvField).join(',')]
+  const lines = [csvLine([l.date, l.time, l.room, l.clash], language)]
   for (const d of p.dates)
     lines.push(
-      [d.date, `${d.start.slice(11, 16)}-${d.end.slice(11, 16)}`, p.draft.room ?? '', clashes.get(d.id) ?? '']
-        .map(csvField)
-        .join(',')
+      csvLine(
+        [
+          d.date,
+          `${d.start.slice(11, 16)}-${d.end.slice(11, 16)}`,
+          p.draft.room ?? '',
+          clashes.get(d.id) ?? ''
+        ],
+        language
+      )
     )
   for (const s of p.skipped)
-    lines.push([s.day, '', '', `${l.skipped}: ${skipReason(s, language)}`].map(csvField).join(','))
+    lines.push(csvLine([s.day, '', '', `${l.skipped}: ${skipReason(s, language)}`], language))
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

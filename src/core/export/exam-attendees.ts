@@ -1,7 +1,7 @@
 /** An exam group's attendee list: printable (A4, signature column) and CSV, through the same pipeline as participant lists. */
 import type { Language } from '../../shared/types'
 import type { ExamGroupDetails } from '../../shared/types-exams'
-import { csvField, escapeHtml, printablePage } from './participants'
+import { csvLine, escapeHtml, printablePage, printedDay } from './participants'
 
 const LABELS = {
   pl: {
@@ -97,7 +97,7 @@ ${attendees
     language,
     title,
     documentTitle: `${title} — ${g.start.slice(0, 16)}`,
-    metaHtml: `${escapeHtml(g.start.slice(0, 10))}, ${escapeHtml(g.start.slice(11, 16))}–${escapeHtml(g.end.slice(11, 16))} · ${l.group} ${g.number}${slot}${g.room ? ` · ${l.room}: ${escapeHtml(g.room)}` : ''}`,
+    metaHtml: `${escapeHtml(printedDay(g.start, language))}, ${escapeHtml(g.start.slice(11, 16))}–${escapeHtml(g.end.slice(11, 16))} · ${l.group} ${g.number}${slot}${g.room ? ` · ${l.room}: ${escapeHtml(g.room)}` : ''}`,
     bodyHtml: body,
     footerHtml: `${l.printed}: ${escapeHtml(printedAt)}`
   })
@@ -106,18 +106,19 @@ ${attendees
 /** UTF-8 with BOM and CRLF (Excel); with a slot column where the slots are known. */
 export function examAttendeesCsv(d: ExamGroupDetails, language: Language, slotNumber?: number): string {
   const l = LABELS[language]
-  const lines = [[...['#', l.name, l.number], ...(d.slotsRead ? [l.slot] : [])].map(csvField).join(',')]
+  const lines = [csvLine(['#', l.name, l.number, ...(d.slotsRead ? [l.slot] : [])], language)]
   const attendees = attendeeTables(d, language, slotNumber).flatMap((t) => t.attendees)
   attendees.forEach((a, i) =>
     lines.push(
-      [
-        String(i + 1),
-        `${a.firstName} ${a.lastName}`,
-        a.studentNumber ?? '',
-        ...(d.slotsRead ? [String(a.slotNumber ?? '')] : [])
-      ]
-        .map(csvField)
-        .join(',')
+      csvLine(
+        [
+          String(i + 1),
+          `${a.firstName} ${a.lastName}`,
+          a.studentNumber ?? '',
+          ...(d.slotsRead ? [String(a.slotNumber ?? '')] : [])
+        ],
+        language
+      )
     )
   )
   return `\uFEFF${lines.join('\r\n')}\r\n`

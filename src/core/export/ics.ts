@@ -34,6 +34,18 @@ export interface IcsOptions {
   now?: () => Date
   /** A reminder this many minutes before each event (a VALARM that displays), or none. */
   alarmMinutes?: AlarmMinutes | null
+  /**
+   * Planner drafts' dates to include (as the calendar shows them): TENTATIVE, categorised as
+   * drafts, with the same UIDs as a draft's own export.
+   */
+  drafts?: ReadonlyArray<{
+    draftId: string
+    name: string
+    room: string | null
+    date: string
+    start: string
+    end: string
+  }>
 }
 
 /** The reminders offered: 15 minutes, an hour, a day before. */
@@ -294,6 +306,8 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
     meetingDateEvents(db, writer, options, language, conditions, args)
     // Exam groups the user examines, unless the export is for one meeting only.
     if (!options.meetingId) writer.addAll(db, examGroupEvents(db, writer, options, language))
+    if (options.drafts?.length)
+      writer.addAll(db, draftEvents(writer, options.drafts, options.uidDomain, language))
     writer.save(db)
   }).immediate()
   return {
@@ -486,6 +500,35 @@ function examGroupEvents(
       revision: g.revision,
       start: g.exam_start,
       end: g.exam_end,
+      lines
+    }
+  })
+}
+
+/** Drafts' dates among the mirror's events: each draft's lines written once. */
+function draftEvents(
+  writer: IcsWriter,
+  dates: NonNullable<IcsOptions['drafts']>,
+  uidDomain: string,
+  language: Language
+): EventContent[] {
+  const linesOf = new Map<string, string[]>()
+  return dates.map((d) => {
+    let lines = linesOf.get(d.draftId)
+    if (!lines) {
+      lines = [
+        writer.text('summary', d.name),
+        writer.text('status', 'TENTATIVE'),
+        writer.text('categories', language === 'pl' ? 'Szkic' : 'Draft')
+      ]
+      if (d.room) lines.push(writer.text('location', d.room))
+      linesOf.set(d.draftId, lines)
+    }
+    return {
+      uid: `draft-${d.draftId}-${d.date}@${uidDomain}`,
+      revision: 0,
+      start: d.start,
+      end: d.end,
       lines
     }
   })

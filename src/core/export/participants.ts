@@ -3,6 +3,7 @@
  * for spreadsheets (CSV). Produced here, without Electron, so it is tested as it is. Every name is
  * untrusted text: it is escaped, never interpreted as HTML.
  */
+import { formatDayLong } from '../../shared/locale-format'
 import type { Language, MeetingDateDetails, ParticipantView } from '../../shared/types'
 
 const LABELS = {
@@ -18,6 +19,10 @@ const LABELS = {
     room: 'Sala',
     outside: 'spoza USOS',
     printed: 'Wydrukowano',
+    list: 'Lista',
+    participantId: 'ID zgłoszenia',
+    userId: 'ID osoby w USOS',
+    email: 'E-mail',
     status_accepted: 'przyjęty',
     status_waiting: 'oczekuje',
     status_rejected: 'odrzucony',
@@ -36,6 +41,10 @@ const LABELS = {
     room: 'Room',
     outside: 'outside person',
     printed: 'Printed',
+    list: 'List',
+    participantId: 'Sign-up ID',
+    userId: 'USOS person ID',
+    email: 'Email',
     status_accepted: 'accepted',
     status_waiting: 'waiting',
     status_rejected: 'rejected',
@@ -87,6 +96,12 @@ ${p.bodyHtml}
 `
 }
 
+/** The day of a USOS local datetime ("2026-11-30 08:00:00") written for readers of the language. */
+export function printedDay(usosDateTime: string, language: Language): string {
+  const [y, m, d] = usosDateTime.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return formatDayLong(new Date(y, m - 1, d, 12), language)
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -128,7 +143,7 @@ ${people
   .join('\n')}
   </tbody>
 </table>`
-  const meta = `${escapeHtml(item.start.slice(0, 10))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}`
+  const meta = `${escapeHtml(printedDay(item.start, language))}, ${escapeHtml(item.start.slice(11, 16))}–${escapeHtml(item.end.slice(11, 16))}${item.room ? ` · ${l.room}: ${escapeHtml(item.room)}` : ''}${details.meeting.term ? ` · ${escapeHtml(pick(details.meeting.term, language))}` : ''}`
   const body = `${table(l.main, details.main)}
 ${table(l.reserve, details.reserve)}
 ${details.main.length + details.reserve.length === 0 ? `<p>${l.nobody}</p>` : ''}`
@@ -142,25 +157,41 @@ ${details.main.length + details.reserve.length === 0 ? `<p>${l.nobody}</p>` : ''
   })
 }
 
+/**
+ * The field separator a spreadsheet of the language expects: a Polish Excel splits on ";" (the
+ * comma is its decimal separator), an English one on ",".
+ */
+export function csvSeparator(language: Language): ';' | ',' {
+  return language === 'pl' ? ';' : ','
+}
+
+/** One CSV line of quoted fields, in the language's separator. */
+export function csvLine(fields: readonly string[], language: Language): string {
+  return fields.map(csvField).join(csvSeparator(language))
+}
+
 export function csvField(value: string): string {
   // Quote always; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return `"${safe.replace(/"/g, '""')}"`
 }
 
-/** UTF-8 with BOM and CRLF, so Excel opens Polish names correctly. */
+/**
+ * UTF-8 with BOM and CRLF, so Excel opens Polish names correctly; the header in the language asked
+ * for, fields separated as its spreadsheets expect (";" in Polish, "," in English).
+ */
 export function participantListCsv(details: MeetingDateDetails, language: Language): string {
   const l = LABELS[language]
   const header = [
-    'list',
+    l.list,
     l.queue,
     l.name,
     l.id,
     l.status,
     l.substantiation,
-    'participant_id',
-    'user_id',
-    'email'
+    l.participantId,
+    l.userId,
+    l.email
   ]
   const rows = [
     ...details.main.map((p) => [l.main, p] as const),
@@ -176,5 +207,5 @@ export function participantListCsv(details: MeetingDateDetails, language: Langua
     p.userId ?? '',
     p.email ?? ''
   ])
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return '\uFEFF' + [header, ...rows].map((r) => csvLine(r, language)).join('\r\n') + '\r\n'
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { compareNames } from '../../shared/locale-format'
 import { AppError } from '../../shared/errors'
 import type { MeetingDateDetails, ParticipantView, SubstantiationView } from '../../shared/types'
 import { calendarItemById } from '../mirror/calendar'
@@ -42,8 +43,8 @@ const PARTICIPANTS = `
          p.is_reserve, p.number_in_queue, p.substantiation_message, p.rejection_substantiation_message,
          s.id AS s_id, s.name_pl AS s_name_pl, s.name_en AS s_name_en, s.message_pl AS s_message_pl, s.message_en AS s_message_en,
          r.id AS r_id, r.name_pl AS r_name_pl, r.name_en AS r_name_en, r.message_pl AS r_message_pl, r.message_en AS r_message_en,
-         (SELECT COUNT(*) FROM notes n WHERE n.user_id = p.user_id
-            AND (n.private_note IS NOT NULL OR n.public_note IS NOT NULL)) AS notes_count
+         (SELECT COALESCE(SUM((COALESCE(n.private_note, '') <> '') + (COALESCE(n.public_note, '') <> '')), 0)
+            FROM notes n WHERE n.user_id = p.user_id) AS notes_count
   FROM participants p
   LEFT JOIN users u ON u.id = p.user_id
   LEFT JOIN substantiations s ON s.id = p.substantiation_id
@@ -113,7 +114,17 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
     auto_accept: number | null
     substantiation_mode: string | null
   }
-  const all = (stmt(db, PARTICIPANTS).all(meetingDateId) as ParticipantRow[]).map(toParticipant)
+  // SQL gives queue order; among those without a place in the queue, names in Polish order
+  // (SQLite compares bytes: "Duda" before "Dąbrowska").
+  const all = (stmt(db, PARTICIPANTS).all(meetingDateId) as ParticipantRow[])
+    .map(toParticipant)
+    .sort(
+      (a, b) =>
+        Number(a.isReserve) - Number(b.isReserve) ||
+        (a.numberInQueue ?? Infinity) - (b.numberInQueue ?? Infinity) ||
+        compareNames(a, b) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    )
   return {
     item,
     meeting: {

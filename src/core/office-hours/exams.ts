@@ -1,4 +1,5 @@
 /** The exams the user examines, their groups, slots and attendees, from the mirror. */
+import { compareNames, sortByText } from '../../shared/locale-format'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { CalendarItem } from '../../shared/types'
@@ -163,16 +164,18 @@ export function listAdministeredSessions(db: Database.Database): AdministeredSes
      FROM examination_sessions WHERE administered = 1 ORDER BY faculty_id, name_pl, id`
   ).all() as Array<Record<string, string | null>>
   const exams = examsWithGroups(db, 'e.administered = 1', '1 = 1')
-  return sessions.map((s) => ({
-    id: s.id!,
-    name: { pl: s.name_pl ?? null, en: s.name_en ?? null },
-    status: s.status ?? null,
-    faculty: {
-      id: s.faculty_id ?? null,
-      name: { pl: s.faculty_name_pl ?? null, en: s.faculty_name_en ?? null }
-    },
-    exams: exams.filter((e) => e.sessionId === s.id).sort(bySoonestGroup)
-  }))
+  return sortByText(sessions, (s) => `${s.faculty_id ?? ''}\u0000${s.name_pl ?? s.name_en ?? ''}`).map(
+    (s) => ({
+      id: s.id!,
+      name: { pl: s.name_pl ?? null, en: s.name_en ?? null },
+      status: s.status ?? null,
+      faculty: {
+        id: s.faculty_id ?? null,
+        name: { pl: s.faculty_name_pl ?? null, en: s.faculty_name_en ?? null }
+      },
+      exams: exams.filter((e) => e.sessionId === s.id).sort(bySoonestGroup)
+    })
+  )
 }
 
 export function examGroupDetails(db: Database.Database, examId: string, number: number): ExamGroupDetails {
@@ -200,12 +203,15 @@ export function examGroupDetails(db: Database.Database, examId: string, number: 
     group: groupView(db, g),
     attendeesRead: g.attendees_read === 1,
     slotsRead: g.slots_read === 1,
-    attendees: attendees.map((a) => ({
-      userId: a.id,
-      firstName: a.first_name,
-      lastName: a.last_name,
-      studentNumber: a.student_number,
-      slotNumber: a.slot_number
-    }))
+    // SQLite orders bytes ("Duda" before "Dąbrowska"); a list of people is read in Polish order.
+    attendees: attendees
+      .map((a) => ({
+        userId: a.id,
+        firstName: a.first_name,
+        lastName: a.last_name,
+        studentNumber: a.student_number,
+        slotNumber: a.slot_number
+      }))
+      .sort((a, b) => compareNames(a, b) || (a.userId < b.userId ? -1 : 1))
   }
 }

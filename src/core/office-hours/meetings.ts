@@ -1,4 +1,5 @@
 /** The lecturer's meetings (services/meetings/lecturer), listed from the mirror. */
+import { compareText } from '../../shared/locale-format'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import type { LangDict, MeetingListItem, MeetingView } from '../../shared/types'
@@ -101,7 +102,7 @@ export function listMeetings(db: Database.Database, now: string): MeetingListIte
       const ub = b.upcomingCount > 0
       if (ua !== ub) return ua ? -1 : 1
       if (ua && a.soonest !== b.soonest) return (a.soonest ?? '') < (b.soonest ?? '') ? -1 : 1
-      return (a.name.pl ?? a.name.en ?? a.id).localeCompare(b.name.pl ?? b.name.en ?? b.id, 'pl')
+      return compareText(a.name.pl ?? a.name.en ?? a.id, b.name.pl ?? b.name.en ?? b.id)
     })
 }
 

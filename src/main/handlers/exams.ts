@@ -31,11 +31,7 @@ function checkSlot(d: ExamGroupDetails, slotNumber: number | undefined): void {
     )
 }
 
-export function examsHandlers(
-  _ctx: AppContext,
-  officeHours: OfficeHours,
-  hooks: HandlerHooks
-): ExamsHandlers {
+export function examsHandlers(ctx: AppContext, officeHours: OfficeHours, hooks: HandlerHooks): ExamsHandlers {
   const details = (examId: string, groupNumber: number) =>
     examGroupDetails(officeHours.mirror(), examId, groupNumber)
   return {
@@ -61,7 +57,7 @@ export function examsHandlers(
           }
         : {
             fileName: `${base}.html`,
-            text: examAttendeesHtml(d, language, printedAt(), slotNumber),
+            text: examAttendeesHtml(d, language, printedAt(ctx.now(), language), slotNumber),
             mimeType: 'text/html;charset=utf-8'
           }
     },
@@ -72,7 +68,7 @@ export function examsHandlers(
       const d = details(examId, groupNumber)
       checkSlot(d, slotNumber)
       const name = d.exam.name[language] ?? d.exam.name.pl ?? ''
-      return printThrough(hooks, examAttendeesHtml(d, language, printedAt(), slotNumber), {
+      return printThrough(hooks, examAttendeesHtml(d, language, printedAt(ctx.now(), language), slotNumber), {
         pdf: pdf === true,
         title: `${d.group.start.slice(0, 10)} ${name}`.trim()
       })

@@ -1,3 +1,5 @@
+import { formatWarsawStamp } from '../../shared/locale-format'
+import type { Language } from '../../shared/types'
 /** What the shell lends the handlers: Electron does these; the web harness leaves them to the page. */
 export interface HandlerHooks {
   /** Opens a sign-in page in the system browser (Electron); the web harness leaves it to the page. */
@@ -9,7 +11,8 @@ export interface HandlerHooks {
   ) => Promise<{ printed: boolean; pdfPath: string | null }>
 }
 
-export const printedAt = (): string => new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+/** "4 grudnia 2026 11:23": the moment a list is printed, in Warsaw time by the app's clock. */
+export const printedAt = (now: Date, language: Language): string => formatWarsawStamp(now, language)
 
 /** Prints through the shell when it can; otherwise answers the page for the browser to print. */
 export async function printThrough(

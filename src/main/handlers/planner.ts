@@ -1,4 +1,5 @@
 /** Handlers of the term planner and the faculty free days (see api.ts, "planner"). */
+import { sortByText } from '../../shared/locale-format'
 import type { ApiHandlers } from '../../shared/api'
 import type { AppContext } from '../../core/app/context'
 import type { OfficeHours } from '../../core/app/office-hours'
@@ -62,8 +63,12 @@ export function plannerHandlers(
         faculty_id: string | null
       }>
       return {
-        faculties: faculties.map((f) => ({ id: f.id, name: { pl: f.name_pl, en: f.name_en } })),
-        meetings: meetings.map((m) => ({
+        // Names in Polish order (SQLite compares bytes).
+        faculties: sortByText(faculties, (f) => f.name_pl ?? f.name_en ?? f.id).map((f) => ({
+          id: f.id,
+          name: { pl: f.name_pl, en: f.name_en }
+        })),
+        meetings: sortByText(meetings, (m) => m.name_pl ?? m.name_en ?? m.id).map((m) => ({
           id: m.id,
           name: { pl: m.name_pl, en: m.name_en },
           facultyId: m.faculty_id
@@ -122,16 +127,20 @@ export function plannerHandlers(
         }
       return {
         fileName: `${base}.html`,
-        text: draftHtml(preview, language, printedAt()),
+        text: draftHtml(preview, language, printedAt(ctx.now(), language)),
         mimeType: 'text/html;charset=utf-8'
       }
     },
     async printDraft({ id, language, pdf }) {
       const draft = getDraft(db(), id)
-      return printThrough(hooks, draftHtml(previewDraft(db(), draft), language, printedAt()), {
-        pdf: pdf === true,
-        title: draft.name
-      })
+      return printThrough(
+        hooks,
+        draftHtml(previewDraft(db(), draft), language, printedAt(ctx.now(), language)),
+        {
+          pdf: pdf === true,
+          title: draft.name
+        }
+      )
     }
   }
 }

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
 import { api } from './api'
 import { setLanguage } from './i18n'
-import { parseRoute, sections, useHashRoute, type ObjectPage, type Section } from './useHashRoute'
+import {
+  lastCalendarHash,
+  parseRoute,
+  sections,
+  useHashRoute,
+  type ObjectPage,
+  type Section
+} from './useHashRoute'
 import { CalendarPage } from '../features/calendar/CalendarPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
@@ -21,6 +28,39 @@ import { isPlainShortcut } from './shortcuts'
 import { errorText } from './error-text'
 import { appNow } from './usos-time'
 import { syncAtOpen } from '../../shared/sync-schedule'
+
+/**
+ * Focuses the page's heading as soon as it is rendered (a page may show "Loading…" first), unless
+ * the user has put the focus somewhere meanwhile. Answers a cleanup.
+ */
+function focusHeadingWhenShown(): () => void {
+  const main = document.getElementById('main')
+  if (!main) return () => {}
+  const free = () => {
+    const at = document.activeElement
+    return !at || at === document.body || at === main || !at.isConnected
+  }
+  const tryFocus = (): boolean => {
+    const heading = main.querySelector<HTMLElement>('h1')
+    if (!heading) return false
+    if (free()) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1
+      heading.focus()
+    }
+    return true
+  }
+  if (tryFocus()) return () => {}
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop()
+  })
+  const timer = setTimeout(() => stop(), 5000)
+  const stop = () => {
+    observer.disconnect()
+    clearTimeout(timer)
+  }
+  observer.observe(main, { childList: true, subtree: true })
+  return stop
+}
 
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const { t } = useTranslation()
@@ -119,6 +159,18 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [sync, navigate])
+
+  // A new page (Alt+1…9, a link, Enter on an event, Esc back) takes the focus to its heading once it
+  // is there, so the keyboard and a screen reader start from the page's top, not from the body.
+  const routeKey = 'id' in route ? `${route.section}/${route.id}` : route.section
+  const firstRoute = useRef(true)
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false
+      return
+    }
+    return focusHeadingWhenShown()
+  }, [routeKey])
 
   const active = accounts?.accounts.find((a) => a.active) ?? null
   const activeId = active && !active.needsSignIn ? active.id : null
@@ -247,7 +299,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           <MeetingDatePage
             key={`${route.id}-${refreshKey}`}
             meetingDateId={route.id}
-            onBack={() => navigate({ section: 'calendar' })}
+            onBack={() => (location.hash = lastCalendarHash())}
           />
         )}
         {section === 'accounts' && (

@@ -38,6 +38,17 @@ describe('participant list', () => {
     expect(html).toContain('Lista rezerwowa (1)')
     expect(html).toContain("default-src 'none'")
     expect(html).toMatch(/thead \{ display: table-header-group; \}/)
+    // The day as a Polish reader writes it ("poniedziałek, 30 listopada 2026"), not ISO.
+    expect(html).toMatch(/<p class="meta">[a-ząćęłńóśźż]+, \d{1,2} [a-ząćęłńóśźż]+ \d{4}, \d{2}:\d{2}–/)
+  })
+
+  it('writes CSV for a Polish spreadsheet: ";" between fields, the header in Polish', () => {
+    const lines = participantListCsv(details, 'pl').slice(1).split('\r\n')
+    expect(lines[0]).toBe(
+      '"Lista";"Lp.";"Imię i nazwisko";"Nr albumu / kontakt";"Status";"Uzasadnienie";"ID zgłoszenia";"ID osoby w USOS";"E-mail"'
+    )
+    // A ";" inside a field stays inside its quotes.
+    expect(lines[3]).toContain(';"pytanie; o ""egzamin""";')
   })
 
   it('writes CSV with a BOM, CRLF, quoting, and no formulas', () => {

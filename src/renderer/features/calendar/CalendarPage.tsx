@@ -29,6 +29,8 @@ import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
+import { parseCalendarPlace, rememberCalendarPlace, type CalendarView } from '../../app/useHashRoute'
+import { formatDayRange, formatDayShort, formatMonthTitle } from '../../../shared/locale-format'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
 const localizer = dateFnsLocalizer({
@@ -126,8 +128,16 @@ export function CalendarPage({
 }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
-  const [view, setView] = useState<View>('week')
-  const [date, setDate] = useState(() => installationNow())
+  // Where the calendar is comes from its address (`#/calendar?view=month&date=...`) and goes back
+  // into it, so opening a date and coming back lands on the same view and date.
+  const [view, setView] = useState<View>(() => parseCalendarPlace(location.hash).view ?? 'week')
+  const [date, setDate] = useState(() => {
+    const day = parseCalendarPlace(location.hash).date
+    return (day && parseDay(day)) || installationNow()
+  })
+  useEffect(() => {
+    rememberCalendarPlace({ view: view as CalendarView, date: format(date, 'yyyy-MM-dd') })
+  }, [view, date])
   const range = visibleRange(view, date)
   const { data, error } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
   const [showDrafts, setShowDrafts] = useState(true)
@@ -169,6 +179,28 @@ export function CalendarPage({
     ],
     [data, drafts.data, showDrafts, language, t]
   )
+
+  // The week's hours: 07:00-21:00, widened to the whole hours its events need (a 21:15 draft
+  // shows whole, not as a sliver at the bottom edge).
+  const [minTime, maxTime] = useMemo(() => {
+    let first = 7 * 60
+    let last = 21 * 60
+    if (view === 'week') {
+      const from = startOfWeek(date, { weekStartsOn: 1 })
+      const to = addDays(from, 7)
+      for (const e of events) {
+        if (e.end <= from || e.start >= to) continue
+        const sameDay = e.start.toDateString() === e.end.toDateString()
+        first = Math.min(first, Math.floor((e.start.getHours() * 60 + e.start.getMinutes()) / 60) * 60)
+        const endMinutes = sameDay ? e.end.getHours() * 60 + e.end.getMinutes() : 24 * 60
+        last = Math.max(last, Math.ceil(endMinutes / 60) * 60)
+      }
+    }
+    return [
+      new Date(1970, 0, 1, Math.floor(first / 60), 0),
+      last >= 24 * 60 ? new Date(1970, 0, 1, 23, 59) : new Date(1970, 0, 1, Math.floor(last / 60), 0)
+    ]
+  }, [events, view, date])
 
   const open = (item: CalendarItem) => {
     if (item.kind === 'meeting_date') onOpenDate(item.id)
@@ -276,7 +308,10 @@ export function CalendarPage({
         <button
           type="button"
           onClick={() =>
-            void api.exportIcs(range).then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
+            // What the view shows: the drafts too while they are shown.
+            void api
+              .exportIcs({ ...range, drafts: showDrafts })
+              .then((f) => download(f.fileName, f.text, 'text/calendar;charset=utf-8'))
           }
         >
           {t('calendar.exportIcs')}
@@ -293,8 +328,18 @@ export function CalendarPage({
           date={date}
           onNavigate={setDate}
           getNow={() => installationNow()}
-          min={new Date(1970, 0, 1, 7, 0)}
-          max={new Date(1970, 0, 1, 21, 0)}
+          min={minTime}
+          max={maxTime}
+          // A day's number in the month opens its week; the week's day headers are plain text
+          // (the app has no day view, and a header that does nothing should not take a Tab).
+          getDrilldownView={(_d, current) => (current === 'month' ? 'week' : null)}
+          formats={{
+            dayRangeHeaderFormat: ({ start, end }) => formatDayRange(start, end, language),
+            agendaHeaderFormat: ({ start, end }) => formatDayRange(start, end, language),
+            monthHeaderFormat: (d) => formatMonthTitle(d, language),
+            agendaDateFormat: (d) => formatDayShort(d, language),
+            dayFormat: (d) => format(d, 'EEE d', { locale: language === 'pl' ? pl : enGB })
+          }}
           scrollToTime={new Date(1970, 0, 1, 8, 0)}
           components={components}
           onSelectEvent={(e) => open(e.item)}
@@ -322,8 +367,24 @@ export function CalendarPage({
             event: t('calendar.event'),
             noEventsInRange: t('calendar.noEvents')
           }}
+          // The tooltip says what "3/5 +2" means: seats taken of the limit, and how many wait on
+          // the reserve list.
           tooltipAccessor={(e) =>
-            `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`
+            [
+              langText(e.item.title, language),
+              `${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}`,
+              e.item.room,
+              e.item.kind === 'meeting_date'
+                ? e.item.seatsLimit === null
+                  ? t('calendar.seatsNoLimit', { taken: e.item.acceptedCount ?? 0 })
+                  : t('calendar.seatsOf', { taken: e.item.acceptedCount ?? 0, limit: e.item.seatsLimit })
+                : null,
+              e.item.kind === 'meeting_date' && e.item.waitingCount
+                ? t('calendar.reserveCount', { count: e.item.waitingCount })
+                : null
+            ]
+              .filter(Boolean)
+              .join('\n')
           }
           style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
         />

@@ -4,9 +4,17 @@ import type { ExamGroupView } from '../../../shared/types-exams'
 import { api } from '../../app/api'
 import { errorText } from '../../app/error-text'
 
+/**
+ * Whether this installation has refused batch registration in this session. USOS does not say
+ * whether a consumer key is administrative before such a call is made, so the panel is offered
+ * folded, with that said, and withdrawn once the installation refuses.
+ */
+let refusedThisSession = false
+
 /** Batch (un)registration of many users to a slot, for accounts with an administrative consumer key. */
 export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: () => void }) {
   const { t } = useTranslation()
+  const [refused, setRefused] = useState(refusedThisSession)
   const [slot, setSlot] = useState(group.slots[0]?.number ?? 1)
   const [ids, setIds] = useState('')
   const [busy, setBusy] = useState(false)
@@ -27,11 +35,29 @@ export function BatchPanel({ group, onDone }: { group: ExamGroupView; onDone: ()
       )
       onDone()
     } catch (e) {
+      if ((e as { code?: unknown }).code === 'forbidden') {
+        refusedThisSession = true
+        setRefused(true)
+      }
       setError(errorText(e))
     } finally {
       setBusy(false)
     }
   }
+  if (refused)
+    return (
+      <p className="hint" data-testid="batch-refused">
+        {t('exams.batch.refused')}
+        {error && (
+          <>
+            {' '}
+            <span role="alert" className="error" id="batch-error">
+              {error}
+            </span>
+          </>
+        )}
+      </p>
+    )
   return (
     <details className="panel batch">
       <summary>{t('exams.batch.heading')}</summary>

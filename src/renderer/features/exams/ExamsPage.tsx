@@ -1,4 +1,8 @@
+import { format } from 'date-fns'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDate, formatDayLong, formatDayTime } from '../../../shared/locale-format'
+import { installationNow, usosToFloating } from '../../app/usos-time'
 import type { Language } from '../../../shared/types'
 import type { ExamGroupView, ExamView } from '../../../shared/types-exams'
 import { api } from '../../app/api'
@@ -83,8 +87,10 @@ function ExamCard({
       {(exam.registrationStart || exam.registrationEnd) && (
         <p className="hint">
           {t('exams.registration', {
-            from: exam.registrationStart?.slice(0, 16) ?? '–',
-            to: exam.registrationEnd?.slice(0, 16) ?? '–'
+            from: exam.registrationStart
+              ? formatDayTime(usosToFloating(exam.registrationStart), language)
+              : '–',
+            to: exam.registrationEnd ? formatDayTime(usosToFloating(exam.registrationEnd), language) : '–'
           })}
         </p>
       )}
@@ -117,7 +123,7 @@ function ExamCard({
                     {t('exams.groupNumber', { number: g.number })}
                   </a>
                 </th>
-                <td>{g.start.slice(0, 10)}</td>
+                <td>{formatDate(usosToFloating(g.start), language)}</td>
                 <td>
                   {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
                 </td>
@@ -156,6 +162,23 @@ function ExamsList({ refreshKey, onOpenGroup }: { refreshKey: number; onOpenGrou
     [refreshKey]
   )
   const [examined, administered] = data ?? [null, null]
+  const [filter, setFilter] = useState('')
+  // Upcoming exams first (soonest first); those whose every group is over are folded below, the
+  // latest first. The filter matches the name (either language) or the course code.
+  const { upcoming, past } = useMemo(() => {
+    const now = format(installationNow(), 'yyyy-MM-dd HH:mm:ss')
+    const words = filter.toLocaleLowerCase(language).split(/\s+/).filter(Boolean)
+    const shown = (examined ?? []).filter((e) => {
+      const hay = `${e.name.pl ?? ''} ${e.name.en ?? ''} ${e.courseId ?? ''}`.toLocaleLowerCase(language)
+      return words.every((w) => hay.includes(w))
+    })
+    const over = (e: ExamView) => e.groups.every((g) => g.end.replace('T', ' ') < now)
+    const lastEnd = (e: ExamView) => e.groups.reduce((m, g) => (g.end > m ? g.end : m), '')
+    return {
+      upcoming: shown.filter((e) => !over(e)),
+      past: shown.filter(over).sort((a, b) => (lastEnd(a) < lastEnd(b) ? 1 : -1))
+    }
+  }, [examined, filter, language])
   return (
     <section aria-labelledby="exams-heading">
       <h1 id="exams-heading">{t('exams.heading')}</h1>
@@ -163,9 +186,36 @@ function ExamsList({ refreshKey, onOpenGroup }: { refreshKey: number; onOpenGrou
       <section aria-labelledby="exams-examined-heading">
         <h2 id="exams-examined-heading">{t('exams.examined')}</h2>
         {examined && examined.length === 0 && <p className="empty-state">{t('exams.empty')}</p>}
-        {(examined ?? []).map((exam) => (
+        {examined && examined.length > 0 && (
+          <div className="toolbar">
+            <label className="inline">
+              {t('exams.filter')}{' '}
+              <input
+                type="search"
+                value={filter}
+                placeholder={t('exams.filterHint')}
+                onChange={(e) => setFilter(e.target.value)}
+              />
+            </label>
+            <span className="muted" role="status" data-testid="exams-count">
+              {t('exams.shownCount', { upcoming: upcoming.length, past: past.length })}
+            </span>
+          </div>
+        )}
+        {examined && examined.length > 0 && upcoming.length === 0 && (
+          <p className="empty-state">{filter ? t('exams.noMatch') : t('exams.noUpcoming')}</p>
+        )}
+        {upcoming.map((exam) => (
           <ExamCard key={exam.id} exam={exam} onOpenGroup={onOpenGroup} />
         ))}
+        {past.length > 0 && (
+          <details className="exams-past">
+            <summary>{t('exams.past', { count: past.length })}</summary>
+            {past.map((exam) => (
+              <ExamCard key={exam.id} exam={exam} onOpenGroup={onOpenGroup} />
+            ))}
+          </details>
+        )}
       </section>
       {administered && administered.length > 0 && (
         <section aria-labelledby="exams-administered-heading" className="exams-administered">
@@ -248,7 +298,7 @@ export function ExamGroupPage({ groupKey, onBack }: { groupKey: string; onBack: 
         {t('exams.groupNumber', { number: g.number })}
       </h1>
       <p className="facts-line">
-        {g.start.slice(0, 10)} · {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
+        {formatDayLong(usosToFloating(g.start), language)} · {g.start.slice(11, 16)}–{g.end.slice(11, 16)}
         {g.room && ` · ${g.room}`} ·{' '}
         {t('exams.taken', { taken: g.attendeesCount ?? 0, capacity: g.capacity ?? '∞' })}{' '}
         <ClashNote group={g} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LoadFailed } from '../../app/ErrorMessage'
 import type { ActionResult, Language, ParticipantView, SubstantiationView } from '../../../shared/types'
@@ -12,6 +12,8 @@ import { SignUpForms } from './SignUpForms'
 import { personName } from './ParticipantTable'
 import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
 import { errorText, refusalMessage } from '../../app/error-text'
+import { formatDayLong } from '../../../shared/locale-format'
+import { usosToFloating } from '../../app/usos-time'
 
 function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
   const done = results.filter((r) => r.outcome === 'done').length
@@ -64,11 +66,20 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
   const [message, setMessage] = useState('')
   const [messageLang, setMessageLang] = useState<Language>(language)
   const [notesFor, setNotesFor] = useState<NoteTarget | null>(null)
+  // Where focus was when the notes opened (the person's checkbox or notes button): it goes back
+  // there when they close, not to the page's body.
+  const notesOpener = useRef<HTMLElement | null>(null)
+  const rejectReasonRef = useRef<HTMLSelectElement>(null)
+  // The rejection form, once open (R or its button), has the focus on its first field.
+  useEffect(() => {
+    if (rejecting) rejectReasonRef.current?.focus()
+  }, [rejecting])
   const openNotes = (p: ParticipantView) => {
     if (!data?.meeting.facultyId || !data.meeting.termId || !p.userId) {
       setStatus(t('notes.noScope'))
       return
     }
+    notesOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
     setNotesFor({
       userId: p.userId,
       facultyId: data.meeting.facultyId,
@@ -107,6 +118,8 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
 
   const accept = () => act(() => api.acceptParticipants({ participantIds: [...selected], messageLang }))
   const openReject = () => {
+    // What the last action said is about that one, not this.
+    setStatus('')
     setRejecting(true)
     if (data?.meeting.facultyId && substantiations === null) {
       api
@@ -145,9 +158,11 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       <button type="button" className="link" onClick={onBack}>
         ← {t('date.back')}
       </button>
-      <h1 id="date-heading">{langText(meeting.name, language, t('calendar.untitled'))}</h1>
+      <h1 id="date-heading" tabIndex={-1}>
+        {langText(meeting.name, language, t('calendar.untitled'))}
+      </h1>
       <p className="facts-line">
-        <span>{item.start.slice(0, 10)}</span> ·{' '}
+        <span>{formatDayLong(usosToFloating(item.start), language)}</span> ·{' '}
         <span>
           {item.start.slice(11, 16)}–{item.end.slice(11, 16)}
         </span>
@@ -237,7 +252,12 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
           <h2 id="reject-heading">{t('date.rejectHeading', { count: selected.size })}</h2>
           <div className="form-row">
             <label htmlFor="reject-reason">{t('date.rejectReason')}</label>
-            <select id="reject-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+            <select
+              id="reject-reason"
+              ref={rejectReasonRef}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            >
               <option value="">{t('date.noReason')}</option>
               {(substantiations ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
@@ -296,6 +316,9 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
           onClose={() => {
             setNotesFor(null)
             reload()
+            const opener = notesOpener.current
+            if (opener?.isConnected) opener.focus()
+            else document.getElementById('date-heading')?.focus()
           }}
         />
       )}

@@ -69,7 +69,7 @@ export function ParticipantTable({
             <td>{t(`status.${p.status}`, { defaultValue: p.status })}</td>
             <td>
               {p.substantiation && <span>{langText(p.substantiation.name, language)}</span>}
-              {p.substantiationMessage && <span className="message"> “{p.substantiationMessage}”</span>}
+              {p.substantiationMessage && <span className="message"> „{p.substantiationMessage}”</span>}
               {p.status === 'rejected' && (p.rejectionSubstantiation || p.rejectionMessage) && (
                 <span className="message">
                   {' '}
@@ -84,7 +84,19 @@ export function ParticipantTable({
                   <button type="button" className="link" onClick={() => onNotes(p)}>
                     {t('notes.button')}
                     <span className="visually-hidden"> {t('notes.about', { name: personName(p) })}</span>
-                    {p.notesCount > 0 && <span className="badge"> {p.notesCount}</span>}
+                    {p.notesCount > 0 && (
+                      <span
+                        className="badge"
+                        data-testid="notes-count"
+                        title={t('notes.countTitle', { count: p.notesCount })}
+                      >
+                        {' '}
+                        <span aria-hidden="true">{p.notesCount}</span>
+                        <span className="visually-hidden">
+                          , {t('notes.countTitle', { count: p.notesCount })}
+                        </span>
+                      </span>
+                    )}
                   </button>
                 )}
               </td>

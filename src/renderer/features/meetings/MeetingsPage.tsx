@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { formatDayShort, formatDayTime } from '../../../shared/locale-format'
+import { usosToFloating } from '../../app/usos-time'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage, LoadFailed } from '../../app/ErrorMessage'
 import type { Language, MeetingListItem } from '../../../shared/types'
@@ -84,7 +86,7 @@ export function MeetingsPage({ refreshKey, onOpen }: { refreshKey: number; onOpe
                 <td>{langText(m.faculty, language, m.facultyId ?? '–')}</td>
                 <td>{yesNo(m.autoAccept, t)}</td>
                 <td>{groupsText(m, language) || '–'}</td>
-                <td>{m.soonest ? m.soonest.slice(0, 16) : '–'}</td>
+                <td>{m.soonest ? formatDayTime(usosToFloating(m.soonest), language) : '–'}</td>
                 <td>{t('meetings.datesCount', { count: m.datesCount, upcoming: m.upcomingCount })}</td>
               </tr>
             ))}
@@ -174,7 +176,7 @@ export function MeetingPage({
                       onOpenDate(d.id)
                     }}
                   >
-                    {d.start.slice(0, 10)}
+                    {formatDayShort(usosToFloating(d.start), language)} {d.start.slice(0, 4)}
                   </a>
                 </th>
                 <td>
