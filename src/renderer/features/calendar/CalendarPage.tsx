@@ -129,7 +129,7 @@ export function CalendarPage({
   const [view, setView] = useState<View>('week')
   const [date, setDate] = useState(() => installationNow())
   const range = visibleRange(view, date)
-  const { data, error } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
+  const { data, error, loading } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
   const [showDrafts, setShowDrafts] = useState(true)
   const drafts = useLoad(
     () => (showDrafts ? api.draftsRange(range) : Promise.resolve([])),
@@ -282,7 +282,7 @@ export function CalendarPage({
           {t('calendar.exportIcs')}
         </button>
       </div>
-      <div className="calendar-shell" data-testid="calendar" ref={gridRef}>
+      <div className="calendar-shell" data-testid="calendar" ref={gridRef} aria-busy={loading}>
         <Calendar<Event>
           localizer={localizer}
           culture={language}
