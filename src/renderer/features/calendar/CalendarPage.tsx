@@ -11,7 +11,7 @@ import {
   startOfWeek
 } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import {
   Calendar,
   dateFnsLocalizer,
@@ -29,6 +29,7 @@ import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
+import { prefetch, prefetched } from '../../app/prefetch'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
 const localizer = dateFnsLocalizer({
@@ -100,12 +101,47 @@ function parseDay(value: string): Date | null {
   return d.getMonth() === Number(m[2]) - 1 ? d : null
 }
 
-/** An exam group overlapping one of the office hours shown. */
-function clashes(item: CalendarItem, all: readonly CalendarItem[]): boolean {
-  return (
-    item.kind === 'exam_group' &&
-    all.some((m) => m.kind === 'meeting_date' && m.start < item.end && item.start < m.end)
+/** The exam groups overlapping one of the office hours shown (their ids). */
+function clashingGroups(all: readonly CalendarItem[]): Set<string> {
+  const dates = all.filter((m) => m.kind === 'meeting_date')
+  return new Set(
+    all
+      .filter((g) => g.kind === 'exam_group' && dates.some((m) => m.start < g.end && g.start < m.end))
+      .map((g) => g.id)
   )
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+const hourMinute = (d: Date) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+/**
+ * The times on each event, as date-fns's "p" writes them in both languages (08:00 – 09:30), without
+ * a date-fns format per event (the week's first draw spent a fifth of its time there).
+ */
+const formats = {
+  eventTimeRangeFormat: ({ start, end }: { start: Date; end: Date }) =>
+    `${hourMinute(start)} – ${hourMinute(end)}`
+}
+
+/** The grid asks for "now" in every day and slot it draws: one reading a second is enough. */
+let lastNow = { at: -Infinity, now: new Date(0) }
+function calendarNow(): Date {
+  const at = performance.now()
+  if (at - lastNow.at > 1000) lastNow = { at, now: installationNow() }
+  return new Date(lastNow.now)
+}
+
+/** The view and day the calendar opens on. */
+const initialView: View = 'week'
+const initialDate = () => installationNow()
+
+const rangeKey = (method: string, range: { from: string; to: string }) =>
+  `${method}:${range.from}:${range.to}`
+
+/** Asks for the calendar's first range before the calendar renders (see main.tsx). */
+export function prefetchCalendar(): void {
+  const range = visibleRange(initialView, initialDate())
+  prefetch(rangeKey('calendarRange', range), () => api.calendarRange(range))
+  prefetch(rangeKey('draftsRange', range), () => api.draftsRange(range))
 }
 
 function seats(item: CalendarItem): string {
@@ -114,7 +150,8 @@ function seats(item: CalendarItem): string {
   return item.waitingCount ? `${main} +${item.waitingCount}` : main
 }
 
-export function CalendarPage({
+/** Drawn again only when its props change (the app around it changes often: badges, progress). */
+export const CalendarPage = memo(function CalendarPage({
   onOpenDate,
   onOpenExamGroup,
   refreshKey
@@ -126,21 +163,30 @@ export function CalendarPage({
 }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
-  const [view, setView] = useState<View>('week')
-  const [date, setDate] = useState(() => installationNow())
+  const [view, setView] = useState<View>(initialView)
+  const [date, setDate] = useState(initialDate)
   const range = visibleRange(view, date)
-  const { data, error, loading } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
+  const { data, error, loading } = useLoad(
+    () => prefetched(rangeKey('calendarRange', range), () => api.calendarRange(range)),
+    [range.from, range.to, refreshKey]
+  )
   const [showDrafts, setShowDrafts] = useState(true)
   const drafts = useLoad(
-    () => (showDrafts ? api.draftsRange(range) : Promise.resolve([])),
+    () =>
+      showDrafts
+        ? prefetched(rangeKey('draftsRange', range), () => api.draftsRange(range))
+        : Promise.resolve([]),
     [range.from, range.to, refreshKey, showDrafts]
   )
+  const clashing = useMemo(() => clashingGroups(data ?? []), [data])
+  // The grid is drawn once its first answers are in, not empty and then again.
+  const firstLoaded = (data !== null || error !== null) && (drafts.data !== null || drafts.error !== null)
 
   const events = useMemo<Event[]>(
     () => [
       ...(data ?? []).map((item) => ({
         // An exam group at the time of office hours is flagged in words, not by colour alone.
-        title: `${clashes(item, data ?? []) ? `${t('exams.clashLabel')}: ` : ''}${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
+        title: `${item.kind === 'exam_group' && clashing.has(item.id) ? `${t('exams.clashLabel')}: ` : ''}${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
         start: usosToFloating(item.start),
         end: usosToFloating(item.end),
         item
@@ -167,7 +213,7 @@ export function CalendarPage({
         }
       }))
     ],
-    [data, drafts.data, showDrafts, language, t]
+    [data, drafts.data, showDrafts, clashing, language, t]
   )
 
   const open = (item: CalendarItem) => {
@@ -283,51 +329,56 @@ export function CalendarPage({
         </button>
       </div>
       <div className="calendar-shell" data-testid="calendar" ref={gridRef} aria-busy={loading}>
-        <Calendar<Event>
-          localizer={localizer}
-          culture={language}
-          events={events}
-          view={view}
-          views={['week', 'month', 'agenda']}
-          onView={setView}
-          date={date}
-          onNavigate={setDate}
-          getNow={() => installationNow()}
-          min={new Date(1970, 0, 1, 7, 0)}
-          max={new Date(1970, 0, 1, 21, 0)}
-          scrollToTime={new Date(1970, 0, 1, 8, 0)}
-          components={components}
-          onSelectEvent={(e) => open(e.item)}
-          onKeyPressEvent={(e, ev) => {
-            const key = (ev as unknown as { key?: string }).key
-            if (key === 'Enter' || key === ' ') open(e.item)
-          }}
-          eventPropGetter={(e) => ({
-            className:
-              e.item.kind === 'exam_group'
-                ? `exam-group${clashes(e.item, data ?? []) ? ' clash' : ''}`
-                : e.item.kind === 'draft'
-                  ? 'draft'
-                  : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
-          })}
-          messages={{
-            week: t('calendar.week'),
-            month: t('calendar.month'),
-            agenda: t('calendar.agenda'),
-            today: t('calendar.today'),
-            previous: t('calendar.previous'),
-            next: t('calendar.next'),
-            date: t('calendar.date'),
-            time: t('calendar.time'),
-            event: t('calendar.event'),
-            noEventsInRange: t('calendar.noEvents')
-          }}
-          tooltipAccessor={(e) =>
-            `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`
-          }
-          style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
-        />
+        {firstLoaded ? (
+          <Calendar<Event>
+            localizer={localizer}
+            formats={formats}
+            culture={language}
+            events={events}
+            view={view}
+            views={['week', 'month', 'agenda']}
+            onView={setView}
+            date={date}
+            onNavigate={setDate}
+            getNow={calendarNow}
+            min={new Date(1970, 0, 1, 7, 0)}
+            max={new Date(1970, 0, 1, 21, 0)}
+            scrollToTime={new Date(1970, 0, 1, 8, 0)}
+            components={components}
+            onSelectEvent={(e) => open(e.item)}
+            onKeyPressEvent={(e, ev) => {
+              const key = (ev as unknown as { key?: string }).key
+              if (key === 'Enter' || key === ' ') open(e.item)
+            }}
+            eventPropGetter={(e) => ({
+              className:
+                e.item.kind === 'exam_group'
+                  ? `exam-group${clashing.has(e.item.id) ? ' clash' : ''}`
+                  : e.item.kind === 'draft'
+                    ? 'draft'
+                    : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
+            })}
+            messages={{
+              week: t('calendar.week'),
+              month: t('calendar.month'),
+              agenda: t('calendar.agenda'),
+              today: t('calendar.today'),
+              previous: t('calendar.previous'),
+              next: t('calendar.next'),
+              date: t('calendar.date'),
+              time: t('calendar.time'),
+              event: t('calendar.event'),
+              noEventsInRange: t('calendar.noEvents')
+            }}
+            tooltipAccessor={(e) =>
+              `${langText(e.item.title, language)}\n${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}${e.item.room ? `\n${e.item.room}` : ''}`
+            }
+            style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
+          />
+        ) : (
+          <p className="empty-state">{t('app.loading')}</p>
+        )}
       </div>
     </section>
   )
-}
+})
