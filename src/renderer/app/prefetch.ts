@@ -20,3 +20,6 @@ export function prefetched<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (entry && performance.now() - entry.at < FRESH_MS) return entry.answer as Promise<T>
   return load()
 }
+
+/** The key a meeting date's page takes its details by (the calendar asks for them on the click). */
+export const meetingDateKey = (id: string): string => `getMeetingDate:${id}`

@@ -29,7 +29,7 @@ import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
-import { prefetch, prefetched } from '../../app/prefetch'
+import { meetingDateKey, prefetch, prefetched } from '../../app/prefetch'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
 const localizer = dateFnsLocalizer({
@@ -137,11 +137,16 @@ const initialDate = () => installationNow()
 const rangeKey = (method: string, range: { from: string; to: string }) =>
   `${method}:${range.from}:${range.to}`
 
-/** Asks for the calendar's first range before the calendar renders (see main.tsx). */
-export function prefetchCalendar(): void {
-  const range = visibleRange(initialView, initialDate())
+/** Asks for what a view of a date shows before the calendar draws it. */
+function prefetchRange(view: View, date: Date): void {
+  const range = visibleRange(view, date)
   prefetch(rangeKey('calendarRange', range), () => api.calendarRange(range))
   prefetch(rangeKey('draftsRange', range), () => api.draftsRange(range))
+}
+
+/** Asks for the calendar's first range before the calendar renders (see main.tsx). */
+export function prefetchCalendar(): void {
+  prefetchRange(initialView, initialDate())
 }
 
 function seats(item: CalendarItem): string {
@@ -217,12 +222,21 @@ export const CalendarPage = memo(function CalendarPage({
   )
 
   const open = (item: CalendarItem) => {
-    if (item.kind === 'meeting_date') onOpenDate(item.id)
-    else if (item.kind === 'exam_group' && item.examId !== undefined && item.groupNumber !== undefined)
+    if (item.kind === 'meeting_date') {
+      // The date's details are on their way while the calendar gives way to its page.
+      prefetch(meetingDateKey(item.id), () => api.getMeetingDate({ meetingDateId: item.id }))
+      onOpenDate(item.id)
+    } else if (item.kind === 'exam_group' && item.examId !== undefined && item.groupNumber !== undefined)
       onOpenExamGroup(`${item.examId}:${item.groupNumber}`)
   }
 
   // The calendar's components are made once; they open an item through the latest callbacks.
+  // Another view: what it shows is asked for at once, while the grid redraws.
+  const changeView = (next: View) => {
+    if (next !== view) prefetchRange(next, date)
+    setView(next)
+  }
+
   const openRef = useRef(open)
   useEffect(() => {
     openRef.current = open
@@ -241,9 +255,9 @@ export const CalendarPage = memo(function CalendarPage({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isPlainShortcut(e)) return
-      if (e.key === 'w') setView('week')
-      else if (e.key === 'm') setView('month')
-      else if (e.key === 'a') setView('agenda')
+      if (e.key === 'w') changeView('week')
+      else if (e.key === 'm') changeView('month')
+      else if (e.key === 'a') changeView('agenda')
       else if (e.key === 't') setDate(installationNow())
       else if (e.key === 'n' || e.key === 'PageDown') setDate((d) => step(view, d, 1))
       else if (e.key === 'p' || e.key === 'PageUp') setDate((d) => step(view, d, -1))
@@ -253,7 +267,8 @@ export const CalendarPage = memo(function CalendarPage({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [view])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- changeView reads the date shown now
+  }, [view, date])
   const jumpRef = useRef<HTMLInputElement>(null)
   const components = useMemo(
     () => ({
@@ -337,7 +352,7 @@ export const CalendarPage = memo(function CalendarPage({
             events={events}
             view={view}
             views={['week', 'month', 'agenda']}
-            onView={setView}
+            onView={changeView}
             date={date}
             onNavigate={setDate}
             getNow={calendarNow}

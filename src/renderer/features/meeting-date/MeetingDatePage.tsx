@@ -11,6 +11,7 @@ import { ParticipantTable } from './ParticipantTable'
 import { SignUpForms } from './SignUpForms'
 import { personName } from './ParticipantTable'
 import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
+import { meetingDateKey, prefetched } from '../../app/prefetch'
 
 function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
   const done = results.filter((r) => r.outcome === 'done').length
@@ -26,7 +27,11 @@ function summarize(results: ActionResult[], t: (k: string, o?: Record<string, un
 export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
-  const { data, error, reload } = useLoad(() => api.getMeetingDate({ meetingDateId }), [meetingDateId])
+  // The first answer may already be on its way (asked for by the calendar's click; taken once).
+  const { data, error, reload } = useLoad(
+    () => prefetched(meetingDateKey(meetingDateId), () => api.getMeetingDate({ meetingDateId })),
+    [meetingDateId]
+  )
   // The mirror's copy shows at once; then the date is read from USOS again (a swap of people leaves
   // the counts an ordinary sync compares unchanged). Offline, the copy stands.
   useEffect(() => {
