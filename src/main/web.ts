@@ -4,7 +4,7 @@
  * lets the real renderer run in a plain browser (Playwright's Chromium) against the real
  * main-process code. Run: `npm run web` (or `node out/main/web.js --data-dir DIR --port P`).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { mkdtempSync } from 'node:fs'
@@ -104,10 +104,15 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   if (!existsSync(indexFile)) {
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first.`)
   }
-  // The shim is the renderer build's `harness-shim` entry; it goes before the app's own script.
+  // The shim is the renderer build's `harness-shim` entry; it goes before the app's own script,
+  // named by its content so that the browser may keep it as it keeps the hashed assets.
+  const shimFile = join(rendererDir, 'harness-shim.js')
+  const shimVersion = existsSync(shimFile)
+    ? createHash('sha256').update(readFileSync(shimFile)).digest('hex').slice(0, 16)
+    : null
   const index = readFileSync(indexFile, 'utf8').replace(
     '<head>',
-    '<head>\n    <script type="module" src="./harness-shim.js"></script>'
+    `<head>\n    <script type="module" src="./harness-shim.js${shimVersion ? `?v=${shimVersion}` : ''}"></script>`
   )
   let origin = ''
   const server: Server = createServer((req, res) => {
@@ -177,7 +182,17 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, 'not found')
     }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      // The build names its assets by their content (index-<hash>.js): one never changes, so a
+      // reload takes it from the browser's cache (with its compiled code) instead of asking again.
+      ...(url.pathname.startsWith('/assets/') ||
+      (url.pathname === '/harness-shim.js' &&
+        shimVersion !== null &&
+        url.searchParams.get('v') === shimVersion)
+        ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
+        : {})
+    })
     createReadStream(file).pipe(res)
   }
 

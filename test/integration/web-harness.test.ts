@@ -17,6 +17,7 @@ beforeAll(async () => {
   mkdirSync(join(renderer, 'assets'), { recursive: true })
   writeFileSync(join(renderer, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(renderer, 'harness-shim.js'), 'console.log(2)')
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer')
   ctx = createAppContext({
     dataDir: join(root, 'profile'),
@@ -69,6 +70,21 @@ describe('web harness', () => {
     expect(page.body.indexOf('harness-shim.js')).toBeLessThan(page.body.indexOf('<title>'))
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
     expect((await raw('/assets/app.js')).status).toBe(200)
+  })
+
+  it('lets the browser keep what the build names by its content, never the page', async () => {
+    const page = await raw('/')
+    expect(String(page.headers['cache-control'])).toBe('no-store')
+    const immutable = 'public, max-age=31536000, immutable'
+    expect((await raw('/assets/app.js')).headers['cache-control']).toBe(immutable)
+    // The shim keeps its own name: the page asks for it by a version made from its content.
+    const shim = /src="\.\/(harness-shim\.js\?v=[0-9a-f]{16})"/.exec(page.body)?.[1]
+    expect(shim).toBeDefined()
+    const kept = await raw(`/${shim}`)
+    expect(kept.body).toBe('console.log(2)')
+    expect(kept.headers['cache-control']).toBe(immutable)
+    expect((await raw('/harness-shim.js?v=0000000000000000')).headers['cache-control']).toBeUndefined()
+    expect((await raw('/harness-shim.js')).headers['cache-control']).toBeUndefined()
   })
 
   it('runs the real handlers with the token, and refuses without it', async () => {

@@ -1,5 +1,5 @@
 import { UTCDate } from '@date-fns/utc'
-import { addDays, addMonths, differenceInCalendarWeeks, format, getISODay } from 'date-fns'
+import { addDays, addMonths, format, getISODay } from 'date-fns'
 import { publicHolidayName } from './holidays'
 
 export const FREQUENCIES = [
@@ -84,32 +84,45 @@ function validate(input: GenerateInput): { start: Date; end: Date; weekDay: numb
   return { start, end, weekDay }
 }
 
-/** Candidate days in order, before the calendar is applied. */
-function* candidates(input: GenerateInput, start: Date, end: Date, weekDay: number): Generator<Date> {
+const DAY_MS = 86_400_000
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a UTC midnight. */
+const isoDay = (ms: number) => ((new Date(ms).getUTCDay() + 6) % 7) + 1
+/** A UTC midnight as its calendar day, YYYY-MM-DD (much faster than format()). */
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * Candidate days in order (YYYY-MM-DD), before the calendar is applied. Days are counted on UTC
+ * midnights in plain numbers: no zone, and no date object per day (the first call in a process
+ * runs this loop unoptimized, thousands of times for a long range).
+ */
+function* candidates(input: GenerateInput, start: Date, end: Date, weekDay: number): Generator<string> {
   const f = input.frequency
   if (f === 'monthly') {
     // Same day of the month as the start date; in shorter months the month's last day.
     for (let i = 0; ; i++) {
       const d = addMonths(start, i)
       if (d > end) return
-      yield d
+      yield dayOf(d.getTime())
     }
   }
   // Weeks are counted from the week (Monday-based) holding the start date: week 1 is odd,
   // unless start_even makes it even.
-  for (let d = start; d <= end; d = addDays(d, 1)) {
-    const iso = getISODay(d)
-    if (f === 'daily') yield d
+  const first = start.getTime()
+  const last = end.getTime()
+  const firstMonday = first - (isoDay(first) - 1) * DAY_MS
+  for (let d = first; d <= last; d += DAY_MS) {
+    const iso = isoDay(d)
+    if (f === 'daily') yield dayOf(d)
     else if (f === 'week_days') {
-      if (iso <= 5) yield d
+      if (iso <= 5) yield dayOf(d)
     } else if (f === 'weekends') {
-      if (iso >= 6) yield d
+      if (iso >= 6) yield dayOf(d)
     } else if (iso === weekDay) {
-      if (f === 'weekly') yield d
+      if (f === 'weekly') yield dayOf(d)
       else {
-        const weekIndex = differenceInCalendarWeeks(d, start, { weekStartsOn: 1 })
+        const weekIndex = Math.round((d - (iso - 1) * DAY_MS - firstMonday) / (7 * DAY_MS))
         const odd = (weekIndex % 2 === 0) !== input.startEven
-        if ((f === 'biweekly_odd') === odd) yield d
+        if ((f === 'biweekly_odd') === odd) yield dayOf(d)
       }
     }
   }
@@ -124,9 +137,7 @@ export function generateMeetingDatesDetailed(input: GenerateInput): GenerateResu
   const { start, end, weekDay } = validate(input)
   const dates: string[] = []
   const skipped: GenerateResult['skipped'] = []
-  for (const d of candidates(input, start, end, weekDay)) {
-    // A UTC midnight, so its ISO form is the calendar day (and much faster than format()).
-    const day = d.toISOString().slice(0, 10)
+  for (const day of candidates(input, start, end, weekDay)) {
     if (input.useCalendar) {
       const holiday = publicHolidayName(day)
       if (holiday !== null) {

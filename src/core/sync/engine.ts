@@ -3,7 +3,8 @@
  *   1. in parallel: the lecturer's meetings (`meetings/lecturer`, nested selectors for faculty and
  *      term) and all their dates in the window (`meetings/user_calendar`, one call for the window);
  *   2. participants (`meetings/meeting_date_participants`) only for dates that are new or whose
- *      counts changed (all of them with `full`), in parallel up to the client's concurrency bound.
+ *      counts changed (all of them with `full`), in parallel up to the client's concurrency bound,
+ *      today's first, then this week's, then the rest by nearness to now (see order.ts).
  * A no-change sync is therefore 2 requests. Each batch is written in one synchronous transaction,
  * so a crash leaves the last consistent mirror.
  */
@@ -12,6 +13,7 @@ import { AppError } from '../../shared/errors'
 import { replaceParticipants, upsertMeeting, upsertMeetingDate, pendingTargets } from '../mirror/write'
 import { stmt } from '../mirror/statements'
 import { recordedRun } from './runs'
+import { readingOrder } from './order'
 import {
   MEETING_DATE_FIELDS,
   MEETING_FIELDS,
@@ -180,9 +182,13 @@ async function runSync(
       over = true
     }
   }
+  // Requests go out in this order (the client's queue is first come, first served); this week's
+  // lists are written as soon as the last of them is in, not at the next flush.
+  const { ordered, thisWeek } = readingOrder(stale, (options.now ?? (() => new Date()))())
+  let thisWeekLeft = thisWeek.size
   try {
     await Promise.all(
-      stale.map(async (date) => {
+      ordered.map(async (date) => {
         const raw = await call<unknown>('services/meetings/meeting_date_participants', {
           meeting_date_id: date.id,
           fields: PARTICIPANT_FIELDS
@@ -190,7 +196,8 @@ async function runSync(
         const list = expectList(raw, 'a meeting date’s participants').map(toParticipant)
         if (over) return
         arrived.push({ date, list })
-        flushTimer ??= setTimeout(flushInBackground, PARTICIPANTS_FLUSH_MS)
+        if (thisWeek.has(date) && --thisWeekLeft === 0) flushInBackground()
+        else flushTimer ??= setTimeout(flushInBackground, PARTICIPANTS_FLUSH_MS)
         participants += list.length
         options.onProgress?.({ phase: 'participants', done: ++done, total: stale.length })
       })

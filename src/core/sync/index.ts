@@ -1,3 +1,4 @@
 export * from './engine'
+export { readingOrder, thisWeek } from './order'
 export * from './wire'
 export * from './exams'

@@ -171,6 +171,9 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     }
     return focusHeadingWhenShown()
   }, [routeKey])
+  // The calendar draws again only when what it shows changes, not with every change up here.
+  const openDate = useCallback((id: string) => navigate({ section: 'date', id }), [navigate])
+  const openExamGroup = useCallback((id: string) => navigate({ section: 'exam', id }), [navigate])
 
   const active = accounts?.accounts.find((a) => a.active) ?? null
   const activeId = active && !active.needsSignIn ? active.id : null
@@ -264,11 +267,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onCancel={() => void api.cancelSync()}
         />
         {section === 'calendar' && (
-          <CalendarPage
-            refreshKey={refreshKey}
-            onOpenDate={(id) => navigate({ section: 'date', id })}
-            onOpenExamGroup={(id) => navigate({ section: 'exam', id })}
-          />
+          <CalendarPage refreshKey={refreshKey} onOpenDate={openDate} onOpenExamGroup={openExamGroup} />
         )}
         {section === 'colleagues' && <ColleaguesPage />}
         {section === 'slips' && <SlipsPage key={refreshKey} />}

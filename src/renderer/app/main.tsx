@@ -6,14 +6,21 @@ import { App } from './App'
 import { QuarantineNotice } from './QuarantineNotice'
 import { initI18n } from './i18n'
 import { followMainClock } from './usos-time'
+import { parseRoute } from './useHashRoute'
+import { prefetchCalendar } from '../features/calendar/CalendarPage'
 
 async function start(root: HTMLElement): Promise<void> {
-  const [settings, info] = await Promise.all([api.getSettings(), api.getAppInfo()])
-  followMainClock(info.now)
+  const info = api.getAppInfo().then((i) => {
+    followMainClock(i.now)
+    // The calendar's first week is on its way while the app renders (its first event waits for it).
+    if (parseRoute(location.hash).section === 'calendar') prefetchCalendar()
+    return i
+  })
+  const [settings, appInfo] = await Promise.all([api.getSettings(), info])
   initI18n(settings.language)
   createRoot(root).render(
     <StrictMode>
-      <QuarantineNotice paths={info.quarantined} />
+      <QuarantineNotice paths={appInfo.quarantined} />
       <App initialSettings={settings} />
     </StrictMode>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 export const sections = [
   'calendar',
@@ -40,7 +40,12 @@ export function useHashRoute(): [Route, (route: Route) => void] {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  return [route, (next) => (location.hash = routeHash(next))]
+  // One function for the page's life: pages that take it (or callbacks made from it) do not draw
+  // again because of it.
+  const navigate = useCallback((next: Route) => {
+    location.hash = routeHash(next)
+  }, [])
+  return [route, navigate]
 }
 
 export type CalendarView = 'week' | 'month' | 'agenda'

@@ -30,18 +30,26 @@ export function appNow(): Date {
   return new Date(Date.now() + clockOffsetMs)
 }
 
+/** One formatter per zone: making one costs far more than using it (the calendar asks often). */
+const wallClocks = new Map<string, Intl.DateTimeFormat>()
+
 /** Now, as wall-clock time in the installation's zone, floating. */
 export function installationNow(timeZone = 'Europe/Warsaw', now = appNow()): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23'
-  }).formatToParts(now)
+  let wallClock = wallClocks.get(timeZone)
+  if (!wallClock) {
+    wallClock = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23'
+    })
+    wallClocks.set(timeZone, wallClock)
+  }
+  const parts = wallClock.formatToParts(now)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
   return usosToFloating(
     `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`

@@ -75,6 +75,37 @@ describe('syncMeetings', () => {
     expect((await syncMeetings(db, usos, { ...window, full: true })).participant_lists_read).toBe(2)
   })
 
+  it('reads the participant lists nearest to the app’s clock first: today, this week, then the rest', async () => {
+    // The app's clock pinned to a Wednesday morning far from the day the test runs.
+    const now = () => new Date('2031-03-12T09:00:00+01:00')
+    const { usos, state } = fakeUsos()
+    const template = state.dates[0] as Record<string, unknown>
+    const at = (id: number, start: string) => ({
+      ...structuredClone(template),
+      id,
+      start_time: `${start}:00`,
+      end_time: `${start.slice(0, 10)} 23:00:00`
+    })
+    state.dates = [
+      at(1, '2031-05-20 10:00'), // in two months
+      at(2, '2031-03-10 10:00'), // Monday of this week, past
+      at(3, '2031-03-12 16:00'), // today, this afternoon
+      at(4, '2031-03-12 08:00'), // today, an hour ago
+      at(5, '2031-03-16 10:00'), // Sunday, the week's last day
+      at(6, '2031-03-17 10:00'), // next Monday
+      at(7, '2031-03-05 10:00') // a week ago
+    ]
+    const order: string[] = []
+    const recording = {
+      call: <T>(method: string, params: Record<string, string | number | boolean | undefined> = {}) => {
+        if (method.endsWith('meeting_date_participants')) order.push(String(params.meeting_date_id))
+        return usos.call<T>(method, params)
+      }
+    }
+    await syncMeetings(db, recording, { lecturerId: '7', from: '2031-01-01', to: '2031-07-01', now })
+    expect(order).toEqual(['4', '3', '2', '5', '6', '7', '1'])
+  })
+
   it('removes dates and meetings that USOS no longer has, but keeps rows with pending writes', async () => {
     const { usos, state } = fakeUsos()
     await syncMeetings(db, usos, window)

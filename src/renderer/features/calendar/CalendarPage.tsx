@@ -11,7 +11,7 @@ import {
   startOfWeek
 } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import {
   Calendar,
   dateFnsLocalizer,
@@ -31,6 +31,7 @@ import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
 import { parseCalendarPlace, rememberCalendarPlace, type CalendarView } from '../../app/useHashRoute'
 import { formatDayRange, formatDayShort, formatMonthTitle } from '../../../shared/locale-format'
+import { meetingDateKey, prefetch, prefetched } from '../../app/prefetch'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
 const localizer = dateFnsLocalizer({
@@ -102,12 +103,55 @@ function parseDay(value: string): Date | null {
   return d.getMonth() === Number(m[2]) - 1 ? d : null
 }
 
-/** An exam group overlapping one of the office hours shown. */
-function clashes(item: CalendarItem, all: readonly CalendarItem[]): boolean {
-  return (
-    item.kind === 'exam_group' &&
-    all.some((m) => m.kind === 'meeting_date' && m.start < item.end && item.start < m.end)
+/** The exam groups overlapping one of the office hours shown (their ids). */
+function clashingGroups(all: readonly CalendarItem[]): Set<string> {
+  const dates = all.filter((m) => m.kind === 'meeting_date')
+  return new Set(
+    all
+      .filter((g) => g.kind === 'exam_group' && dates.some((m) => m.start < g.end && g.start < m.end))
+      .map((g) => g.id)
   )
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+const hourMinute = (d: Date) => `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+/**
+ * The times on each event, as date-fns's "p" writes them in both languages (08:00 – 09:30), without
+ * a date-fns format per event (the week's first draw spent a fifth of its time there).
+ */
+const formats = {
+  eventTimeRangeFormat: ({ start, end }: { start: Date; end: Date }) =>
+    `${hourMinute(start)} – ${hourMinute(end)}`
+}
+
+/** The grid asks for "now" in every day and slot it draws: one reading a second is enough. */
+let lastNow = { at: -Infinity, now: new Date(0) }
+function calendarNow(): Date {
+  const at = performance.now()
+  if (at - lastNow.at > 1000) lastNow = { at, now: installationNow() }
+  return new Date(lastNow.now)
+}
+
+/** The view and day the calendar opens on: the address's, or this week. */
+const initialView = (): View => parseCalendarPlace(location.hash).view ?? 'week'
+const initialDate = (): Date => {
+  const day = parseCalendarPlace(location.hash).date
+  return (day && parseDay(day)) || installationNow()
+}
+
+const rangeKey = (method: string, range: { from: string; to: string }) =>
+  `${method}:${range.from}:${range.to}`
+
+/** Asks for what a view of a date shows before the calendar draws it. */
+function prefetchRange(view: View, date: Date): void {
+  const range = visibleRange(view, date)
+  prefetch(rangeKey('calendarRange', range), () => api.calendarRange(range))
+  prefetch(rangeKey('draftsRange', range), () => api.draftsRange(range))
+}
+
+/** Asks for the calendar's first range before the calendar renders (see main.tsx). */
+export function prefetchCalendar(): void {
+  prefetchRange(initialView(), initialDate())
 }
 
 function seats(item: CalendarItem): string {
@@ -116,7 +160,8 @@ function seats(item: CalendarItem): string {
   return item.waitingCount ? `${main} +${item.waitingCount}` : main
 }
 
-export function CalendarPage({
+/** Drawn again only when its props change (the app around it changes often: badges, progress). */
+export const CalendarPage = memo(function CalendarPage({
   onOpenDate,
   onOpenExamGroup,
   refreshKey
@@ -130,27 +175,33 @@ export function CalendarPage({
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   // Where the calendar is comes from its address (`#/calendar?view=month&date=...`) and goes back
   // into it, so opening a date and coming back lands on the same view and date.
-  const [view, setView] = useState<View>(() => parseCalendarPlace(location.hash).view ?? 'week')
-  const [date, setDate] = useState(() => {
-    const day = parseCalendarPlace(location.hash).date
-    return (day && parseDay(day)) || installationNow()
-  })
+  const [view, setView] = useState<View>(initialView)
+  const [date, setDate] = useState(initialDate)
   useEffect(() => {
     rememberCalendarPlace({ view: view as CalendarView, date: format(date, 'yyyy-MM-dd') })
   }, [view, date])
   const range = visibleRange(view, date)
-  const { data, error } = useLoad(() => api.calendarRange(range), [range.from, range.to, refreshKey])
+  const { data, error, loading } = useLoad(
+    () => prefetched(rangeKey('calendarRange', range), () => api.calendarRange(range)),
+    [range.from, range.to, refreshKey]
+  )
   const [showDrafts, setShowDrafts] = useState(true)
   const drafts = useLoad(
-    () => (showDrafts ? api.draftsRange(range) : Promise.resolve([])),
+    () =>
+      showDrafts
+        ? prefetched(rangeKey('draftsRange', range), () => api.draftsRange(range))
+        : Promise.resolve([]),
     [range.from, range.to, refreshKey, showDrafts]
   )
+  const clashing = useMemo(() => clashingGroups(data ?? []), [data])
+  // The grid is drawn once its first answers are in, not empty and then again.
+  const firstLoaded = (data !== null || error !== null) && (drafts.data !== null || drafts.error !== null)
 
   const events = useMemo<Event[]>(
     () => [
       ...(data ?? []).map((item) => ({
         // An exam group at the time of office hours is flagged in words, not by colour alone.
-        title: `${clashes(item, data ?? []) ? `${t('exams.clashLabel')}: ` : ''}${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
+        title: `${item.kind === 'exam_group' && clashing.has(item.id) ? `${t('exams.clashLabel')}: ` : ''}${langText(item.title, language, t('calendar.untitled'))} · ${seats(item)}`,
         start: usosToFloating(item.start),
         end: usosToFloating(item.end),
         item
@@ -177,7 +228,23 @@ export function CalendarPage({
         }
       }))
     ],
-    [data, drafts.data, showDrafts, language, t]
+    [data, drafts.data, showDrafts, clashing, language, t]
+  )
+
+  // Polish titles and days ("30 listopada – 6 grudnia 2026", "sob., 2 stycznia"), made once per
+  // language so the grid does not draw again for new format functions.
+  const calendarFormats = useMemo(
+    () => ({
+      ...formats,
+      dayRangeHeaderFormat: ({ start, end }: { start: Date; end: Date }) =>
+        formatDayRange(start, end, language),
+      agendaHeaderFormat: ({ start, end }: { start: Date; end: Date }) =>
+        formatDayRange(start, end, language),
+      monthHeaderFormat: (d: Date) => formatMonthTitle(d, language),
+      agendaDateFormat: (d: Date) => formatDayShort(d, language),
+      dayFormat: (d: Date) => format(d, 'EEE d', { locale: language === 'pl' ? pl : enGB })
+    }),
+    [language]
   )
 
   // The week's hours: 07:00-21:00, widened to the whole hours its events need (a 21:15 draft
@@ -203,12 +270,21 @@ export function CalendarPage({
   }, [events, view, date])
 
   const open = (item: CalendarItem) => {
-    if (item.kind === 'meeting_date') onOpenDate(item.id)
-    else if (item.kind === 'exam_group' && item.examId !== undefined && item.groupNumber !== undefined)
+    if (item.kind === 'meeting_date') {
+      // The date's details are on their way while the calendar gives way to its page.
+      prefetch(meetingDateKey(item.id), () => api.getMeetingDate({ meetingDateId: item.id }))
+      onOpenDate(item.id)
+    } else if (item.kind === 'exam_group' && item.examId !== undefined && item.groupNumber !== undefined)
       onOpenExamGroup(`${item.examId}:${item.groupNumber}`)
   }
 
   // The calendar's components are made once; they open an item through the latest callbacks.
+  // Another view: what it shows is asked for at once, while the grid redraws.
+  const changeView = (next: View) => {
+    if (next !== view) prefetchRange(next, date)
+    setView(next)
+  }
+
   const openRef = useRef(open)
   useEffect(() => {
     openRef.current = open
@@ -227,9 +303,9 @@ export function CalendarPage({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isPlainShortcut(e)) return
-      if (e.key === 'w') setView('week')
-      else if (e.key === 'm') setView('month')
-      else if (e.key === 'a') setView('agenda')
+      if (e.key === 'w') changeView('week')
+      else if (e.key === 'm') changeView('month')
+      else if (e.key === 'a') changeView('agenda')
       else if (e.key === 't') setDate(installationNow())
       else if (e.key === 'n' || e.key === 'PageDown') setDate((d) => step(view, d, 1))
       else if (e.key === 'p' || e.key === 'PageUp') setDate((d) => step(view, d, -1))
@@ -239,7 +315,8 @@ export function CalendarPage({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [view])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- changeView reads the date shown now
+  }, [view, date])
   const jumpRef = useRef<HTMLInputElement>(null)
   const components = useMemo(
     () => ({
@@ -317,78 +394,76 @@ export function CalendarPage({
           {t('calendar.exportIcs')}
         </button>
       </div>
-      <div className="calendar-shell" data-testid="calendar" ref={gridRef}>
-        <Calendar<Event>
-          localizer={localizer}
-          culture={language}
-          events={events}
-          view={view}
-          views={['week', 'month', 'agenda']}
-          onView={setView}
-          date={date}
-          onNavigate={setDate}
-          getNow={() => installationNow()}
-          min={minTime}
-          max={maxTime}
-          // A day's number in the month opens its week; the week's day headers are plain text
-          // (the app has no day view, and a header that does nothing should not take a Tab).
-          getDrilldownView={(_d, current) => (current === 'month' ? 'week' : null)}
-          formats={{
-            dayRangeHeaderFormat: ({ start, end }) => formatDayRange(start, end, language),
-            agendaHeaderFormat: ({ start, end }) => formatDayRange(start, end, language),
-            monthHeaderFormat: (d) => formatMonthTitle(d, language),
-            agendaDateFormat: (d) => formatDayShort(d, language),
-            dayFormat: (d) => format(d, 'EEE d', { locale: language === 'pl' ? pl : enGB })
-          }}
-          scrollToTime={new Date(1970, 0, 1, 8, 0)}
-          components={components}
-          onSelectEvent={(e) => open(e.item)}
-          onKeyPressEvent={(e, ev) => {
-            const key = (ev as unknown as { key?: string }).key
-            if (key === 'Enter' || key === ' ') open(e.item)
-          }}
-          eventPropGetter={(e) => ({
-            className:
-              e.item.kind === 'exam_group'
-                ? `exam-group${clashes(e.item, data ?? []) ? ' clash' : ''}`
-                : e.item.kind === 'draft'
-                  ? 'draft'
-                  : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
-          })}
-          messages={{
-            week: t('calendar.week'),
-            month: t('calendar.month'),
-            agenda: t('calendar.agenda'),
-            today: t('calendar.today'),
-            previous: t('calendar.previous'),
-            next: t('calendar.next'),
-            date: t('calendar.date'),
-            time: t('calendar.time'),
-            event: t('calendar.event'),
-            noEventsInRange: t('calendar.noEvents')
-          }}
-          // The tooltip says what "3/5 +2" means: seats taken of the limit, and how many wait on
-          // the reserve list.
-          tooltipAccessor={(e) =>
-            [
-              langText(e.item.title, language),
-              `${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}`,
-              e.item.room,
-              e.item.kind === 'meeting_date'
-                ? e.item.seatsLimit === null
-                  ? t('calendar.seatsNoLimit', { taken: e.item.acceptedCount ?? 0 })
-                  : t('calendar.seatsOf', { taken: e.item.acceptedCount ?? 0, limit: e.item.seatsLimit })
-                : null,
-              e.item.kind === 'meeting_date' && e.item.waitingCount
-                ? t('calendar.reserveCount', { count: e.item.waitingCount })
-                : null
-            ]
-              .filter(Boolean)
-              .join('\n')
-          }
-          style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
-        />
+      <div className="calendar-shell" data-testid="calendar" ref={gridRef} aria-busy={loading}>
+        {firstLoaded ? (
+          <Calendar<Event>
+            localizer={localizer}
+            formats={calendarFormats}
+            culture={language}
+            events={events}
+            view={view}
+            views={['week', 'month', 'agenda']}
+            onView={changeView}
+            date={date}
+            onNavigate={setDate}
+            getNow={calendarNow}
+            min={minTime}
+            max={maxTime}
+            // A day's number in the month opens its week; the week's day headers are plain text
+            // (the app has no day view, and a header that does nothing should not take a Tab).
+            getDrilldownView={(_d, current) => (current === 'month' ? 'week' : null)}
+            scrollToTime={new Date(1970, 0, 1, 8, 0)}
+            components={components}
+            onSelectEvent={(e) => open(e.item)}
+            onKeyPressEvent={(e, ev) => {
+              const key = (ev as unknown as { key?: string }).key
+              if (key === 'Enter' || key === ' ') open(e.item)
+            }}
+            eventPropGetter={(e) => ({
+              className:
+                e.item.kind === 'exam_group'
+                  ? `exam-group${clashing.has(e.item.id) ? ' clash' : ''}`
+                  : e.item.kind === 'draft'
+                    ? 'draft'
+                    : `meeting-colour-${PALETTE.indexOf(colourFor(e.item.meetingId))}`
+            })}
+            messages={{
+              week: t('calendar.week'),
+              month: t('calendar.month'),
+              agenda: t('calendar.agenda'),
+              today: t('calendar.today'),
+              previous: t('calendar.previous'),
+              next: t('calendar.next'),
+              date: t('calendar.date'),
+              time: t('calendar.time'),
+              event: t('calendar.event'),
+              noEventsInRange: t('calendar.noEvents')
+            }}
+            // The tooltip says what "3/5 +2" means: seats taken of the limit, and how many wait on
+            // the reserve list.
+            tooltipAccessor={(e) =>
+              [
+                langText(e.item.title, language),
+                `${e.item.start.slice(11, 16)}–${e.item.end.slice(11, 16)}`,
+                e.item.room,
+                e.item.kind === 'meeting_date'
+                  ? e.item.seatsLimit === null
+                    ? t('calendar.seatsNoLimit', { taken: e.item.acceptedCount ?? 0 })
+                    : t('calendar.seatsOf', { taken: e.item.acceptedCount ?? 0, limit: e.item.seatsLimit })
+                  : null,
+                e.item.kind === 'meeting_date' && e.item.waitingCount
+                  ? t('calendar.reserveCount', { count: e.item.waitingCount })
+                  : null
+              ]
+                .filter(Boolean)
+                .join('\n')
+            }
+            style={{ height: 'calc(100vh - 150px)', minHeight: 480 }}
+          />
+        ) : (
+          <p className="empty-state">{t('app.loading')}</p>
+        )}
       </div>
     </section>
   )
-}
+})

@@ -14,6 +14,7 @@ import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
 import { errorText, refusalMessage } from '../../app/error-text'
 import { formatDayLong } from '../../../shared/locale-format'
 import { usosToFloating } from '../../app/usos-time'
+import { meetingDateKey, prefetched } from '../../app/prefetch'
 
 function summarize(results: ActionResult[], t: (k: string, o?: Record<string, unknown>) => string): string {
   const done = results.filter((r) => r.outcome === 'done').length
@@ -43,7 +44,11 @@ function summarize(results: ActionResult[], t: (k: string, o?: Record<string, un
 export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation()
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
-  const { data, error, reload } = useLoad(() => api.getMeetingDate({ meetingDateId }), [meetingDateId])
+  // The first answer may already be on its way (asked for by the calendar's click; taken once).
+  const { data, error, reload } = useLoad(
+    () => prefetched(meetingDateKey(meetingDateId), () => api.getMeetingDate({ meetingDateId })),
+    [meetingDateId]
+  )
   // The mirror's copy shows at once; then the date is read from USOS again (a swap of people leaves
   // the counts an ordinary sync compares unchanged). Offline, the copy stands.
   useEffect(() => {

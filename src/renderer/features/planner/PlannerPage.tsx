@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/types'
 import type { DraftInput, DraftPreview, DraftView, Frequency } from '../../../shared/types-planner'
@@ -86,22 +86,38 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
     facultyId: edited.facultyId === undefined ? firstFaculty : edited.facultyId
   }
 
-  // The preview follows every change, a moment after typing stops.
+  // The preview follows every change at once; changes made while one is being computed (typing)
+  // are previewed together as soon as it is done, and an answer overtaken by a change is dropped.
   const [freeDaysVersion, setFreeDaysVersion] = useState(0)
   const key = JSON.stringify([form, editing, freeDaysVersion])
+  const previewing = useRef<{ busy: boolean; next: (() => void) | null }>({ busy: false, next: null })
   useEffect(() => {
-    const timer = setTimeout(() => {
+    let live = true
+    const state = previewing.current
+    const run = () => {
+      state.busy = true
       api
         .previewDraft({ ...(editing ? { id: editing } : {}), draft: { ...form, name: form.name || '…' } })
         .then(
           (p) => {
+            if (!live) return
             setPreview(p)
             setProblem(null)
           },
-          (e: unknown) => setProblem(errorText(e))
+          (e: unknown) => live && setProblem(errorText(e))
         )
-    }, 250)
-    return () => clearTimeout(timer)
+        .finally(() => {
+          state.busy = false
+          const next = state.next
+          state.next = null
+          next?.()
+        })
+    }
+    if (state.busy) state.next = run
+    else run()
+    return () => {
+      live = false
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 

@@ -1,0 +1,25 @@
+/**
+ * Answers asked for before the page that needs them has rendered: the calendar's first range is
+ * asked for as soon as the app knows its clock, while React draws the app around it, instead of
+ * after. Each answer is taken once, and only soon after it was asked for (never a stale one).
+ */
+const FRESH_MS = 5_000
+const waiting = new Map<string, { answer: Promise<unknown>; at: number }>()
+
+export function prefetch<T>(key: string, load: () => Promise<T>): void {
+  const answer = load()
+  // A failure is told to the page that takes it (which then asks again), not here.
+  answer.catch(() => {})
+  waiting.set(key, { answer, at: performance.now() })
+}
+
+/** The prefetched answer for `key` if there is a fresh one, `load()` otherwise. */
+export function prefetched<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const entry = waiting.get(key)
+  waiting.delete(key)
+  if (entry && performance.now() - entry.at < FRESH_MS) return entry.answer as Promise<T>
+  return load()
+}
+
+/** The key a meeting date's page takes its details by (the calendar asks for them on the click). */
+export const meetingDateKey = (id: string): string => `getMeetingDate:${id}`
