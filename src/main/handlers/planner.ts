@@ -1,11 +1,9 @@
 /** Handlers of the term planner and the faculty free days (see api.ts, "planner"). */
-import { sortByText } from '../../shared/locale-format'
 import type { ApiHandlers } from '../../shared/api'
 import type { AppContext } from '../../core/app/context'
 import type { OfficeHours } from '../../core/app/office-hours'
 import { buildDraftIcs } from '../../core/export/ics'
 import { draftCsv, draftHtml } from '../../core/export/drafts'
-import { stmt } from '../../core/mirror/statements'
 import {
   deleteDraft,
   draftsInRange,
@@ -15,6 +13,7 @@ import {
   saveDraft
 } from '../../core/planner/drafts'
 import { matchDraftWithUsos, usosWebParameters } from '../../core/planner/usos-match'
+import { plannerOptions } from '../../core/planner/options'
 import { addFreeDay, importFreeDays, listFreeDays, removeFreeDay } from '../../core/planner/free-days'
 import { printThrough, printedAt, type HandlerHooks } from './hooks'
 
@@ -45,35 +44,7 @@ export function plannerHandlers(
   const db = () => officeHours.mirror()
   return {
     async plannerOptions() {
-      const faculties = stmt(
-        db(),
-        'SELECT id, name_pl, name_en FROM faculties ORDER BY name_pl, id'
-      ).all() as Array<{
-        id: string
-        name_pl: string | null
-        name_en: string | null
-      }>
-      const meetings = stmt(
-        db(),
-        'SELECT id, name_pl, name_en, faculty_id FROM meetings ORDER BY name_pl, id'
-      ).all() as Array<{
-        id: string
-        name_pl: string | null
-        name_en: string | null
-        faculty_id: string | null
-      }>
-      return {
-        // Names in Polish order (SQLite compares bytes).
-        faculties: sortByText(faculties, (f) => f.name_pl ?? f.name_en ?? f.id).map((f) => ({
-          id: f.id,
-          name: { pl: f.name_pl, en: f.name_en }
-        })),
-        meetings: sortByText(meetings, (m) => m.name_pl ?? m.name_en ?? m.id).map((m) => ({
-          id: m.id,
-          name: { pl: m.name_pl, en: m.name_en },
-          facultyId: m.faculty_id
-        }))
-      }
+      return plannerOptions(db())
     },
     async listFreeDays({ facultyId }) {
       return listFreeDays(db(), facultyId)
