@@ -113,6 +113,68 @@ describe('CLI commands over the mirror', () => {
     expect(missing.code).not.toBe(0)
   })
 
+  it('participants prints the lists and columns chosen, refuses unknown names in one line, and writes XLSX', async () => {
+    await cli('attendance', '--meeting-date', '10', '--present', '100', '--data-dir', dataDir)
+    const chosen = await cli(
+      'participants',
+      '--meeting-date',
+      '10',
+      '--lists',
+      'main',
+      '--columns',
+      'name,attendance',
+      '--format',
+      'json',
+      '--data-dir',
+      dataDir
+    )
+    expect(chosen.code, chosen.err).toBe(0)
+    expect(JSON.parse(chosen.out)).toEqual([
+      { list: 'main', rows: [{ name: 'Anna Nowak', attendance: 'obecny' }] }
+    ])
+    const csv = await cli(
+      'participants',
+      '--meeting-date',
+      '10',
+      '--columns',
+      'place,name',
+      '--format',
+      'csv',
+      '--data-dir',
+      dataDir
+    )
+    expect(csv.out).toBe('\uFEFF"Lista";"Lp.";"Imię i nazwisko"\r\n"Lista główna";"1";"Anna Nowak"\r\n')
+    const unknown = await cli(
+      'participants',
+      '--meeting-date',
+      '10',
+      '--columns',
+      'name,phone',
+      '--data-dir',
+      dataDir
+    )
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.err.trim().split('\n')).toHaveLength(1)
+    expect(unknown.err).toMatch(/Unknown column: phone/)
+    const noOut = await cli('participants', '--meeting-date', '10', '--format', 'xlsx', '--data-dir', dataDir)
+    expect(noOut.err).toMatch(/needs --out/)
+    const file = join(dataDir, 'lista.xlsx')
+    const xlsx = await cli(
+      'participants',
+      '--meeting-date',
+      '10',
+      '--format',
+      'xlsx',
+      '--out',
+      file,
+      '--data-dir',
+      dataDir
+    )
+    expect(xlsx).toMatchObject({ code: 0, out: '1\n' })
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
+    await cli('attendance', '--meeting-date', '10', '--clear', '100', '--data-dir', dataDir)
+  })
+
   it('export-ics writes the file and prints the number of events', async () => {
     const out = join(dataDir, 'cal.ics')
     const r = await cli('export-ics', '--out', out, '--data-dir', dataDir)
