@@ -27,6 +27,9 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
     keys: [
       ['A', 'accept'],
       ['R', 'reject'],
+      ['P', 'present'],
+      ['B', 'absent'],
+      ['S', 'late'],
       ['N', 'notes'],
       ['Esc', 'back']
     ]

@@ -6,6 +6,7 @@ import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { isPlainShortcut } from '../../app/shortcuts'
 import { useLoad } from '../../app/useApi'
+import type { AttendanceState } from '../../../shared/types-attendance'
 import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
 import { SignUpForms } from './SignUpForms'
@@ -71,6 +72,26 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
   const [message, setMessage] = useState('')
   const [messageLang, setMessageLang] = useState<Language>(language)
   const [notesFor, setNotesFor] = useState<NoteTarget | null>(null)
+  // Attendance is kept on this computer only (USOS has no method for it).
+  const attendanceLoad = useLoad(() => api.getAttendance({ meetingDateId }), [meetingDateId])
+  const attendance = new Map(
+    (attendanceLoad.data ?? []).flatMap((r) =>
+      r.attendance ? [[r.participant_id, r.attendance] as const] : []
+    )
+  )
+  const mark = async (state: AttendanceState) => {
+    const ids = [...selected]
+    try {
+      await api.markAttendance({
+        meetingDateId,
+        marks: ids.map((participantId) => ({ participantId, state }))
+      })
+      setStatus(t('attendance.marked', { count: ids.length, state: t(`attendance.${state}`) }))
+      attendanceLoad.reload()
+    } catch (e) {
+      setStatus(t('app.error', { message: errorText(e) }))
+    }
+  }
   // Where focus was when the notes opened (the person's checkbox or notes button): it goes back
   // there when they close, not to the page's body.
   const notesOpener = useRef<HTMLElement | null>(null)
@@ -89,7 +110,8 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       userId: p.userId,
       facultyId: data.meeting.facultyId,
       termId: data.meeting.termId,
-      name: personName(p)
+      name: personName(p),
+      meetingId: data.meeting.id
     })
   }
 
@@ -143,6 +165,9 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       if (e.key === 'Escape') onBack()
       else if (e.key === 'a' && selected.size > 0) void accept()
       else if (e.key === 'r' && selected.size > 0) openReject()
+      else if (e.key === 'p' && selected.size > 0) void mark('present')
+      else if (e.key === 'b' && selected.size > 0) void mark('absent')
+      else if (e.key === 's' && selected.size > 0) void mark('late')
       else if (e.key === 'n' && selected.size === 1 && data) {
         const p = [...data.main, ...data.reserve, ...data.rejected].find((x) => selected.has(x.id))
         if (p && !p.isExternal) openNotes(p)
@@ -290,6 +315,7 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
       <ParticipantTable
         caption={t('date.mainList')}
         onNotes={openNotes}
+        attendance={attendance}
         participants={data.main}
         selected={selected}
         onToggle={toggle}

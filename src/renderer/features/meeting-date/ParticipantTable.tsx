@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Language, ParticipantView } from '../../../shared/types'
 import { langText } from '../../app/lang'
+import type { AttendanceState } from '../../../shared/types-attendance'
 
 export function personName(p: ParticipantView): string {
   return [p.titles, p.firstName, p.lastName].filter(Boolean).join(' ')
@@ -13,6 +14,7 @@ export function ParticipantTable({
   selected,
   onToggle,
   onNotes,
+  attendance,
   language
 }: {
   caption: string
@@ -21,6 +23,8 @@ export function ParticipantTable({
   onToggle: (id: string) => void
   /** Opens the notes editor for a USOS user on the list (not for outside persons). */
   onNotes?: (p: ParticipantView) => void
+  /** Attendance marked here (P, B, S), by participant id: shown for the main list. */
+  attendance?: ReadonlyMap<string, AttendanceState>
   language: Language
 }) {
   const { t } = useTranslation()
@@ -40,6 +44,7 @@ export function ParticipantTable({
           <th scope="col">{t('date.idOrContact')}</th>
           <th scope="col">{t('date.status')}</th>
           <th scope="col">{t('date.substantiation')}</th>
+          {attendance && <th scope="col">{t('attendance.column')}</th>}
           {onNotes && <th scope="col">{t('notes.column')}</th>}
         </tr>
       </thead>
@@ -78,6 +83,11 @@ export function ParticipantTable({
                 </span>
               )}
             </td>
+            {attendance && (
+              <td data-testid="attendance">
+                {attendance.get(p.id) ? t(`attendance.${attendance.get(p.id)}`) : ''}
+              </td>
+            )}
             {onNotes && (
               <td>
                 {!p.isExternal && p.userId && (

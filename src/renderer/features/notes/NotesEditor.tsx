@@ -4,12 +4,15 @@ import type { Language, NoteType, StudentNotesView } from '../../../shared/types
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { errorText, refusalMessage } from '../../app/error-text'
+import { useLoad } from '../../app/useApi'
 
 export interface NoteTarget {
   userId: string
   facultyId: string
   termId: string
   name: string
+  /** The meeting whose dates' attendance is summed on the panel ("3 z 4 obecności"). */
+  meetingId?: string
 }
 
 const TYPES: readonly NoteType[] = ['private', 'public']
@@ -140,6 +143,7 @@ export function NotesEditor({ target, onClose }: { target: NoteTarget; onClose: 
       className="panel notes-editor"
     >
       <h2 id="notes-heading">{t('notes.heading', { name: target.name })}</h2>
+      <AttendanceSummary userId={target.userId} meetingId={target.meetingId} />
       {error && (
         <p role="alert" className="error">
           {t('app.error', { message: error })}
@@ -238,5 +242,20 @@ export function NotesEditor({ target, onClose }: { target: NoteTarget; onClose: 
         {t('notes.close')}
       </button>
     </div>
+  )
+}
+
+/** The student's attendance over the meeting's dates, as marked on this computer (none: nothing shown). */
+function AttendanceSummary({ userId, meetingId }: { userId: string; meetingId: string | undefined }) {
+  const { t } = useTranslation()
+  const { data } = useLoad(
+    () => api.studentAttendance({ userId, ...(meetingId ? { meetingId } : {}) }),
+    [userId, meetingId]
+  )
+  if (!data || data.marked === 0) return null
+  return (
+    <p className="attendance-summary" data-testid="attendance-summary">
+      {t('attendance.summary', { attended: data.attended, marked: data.marked })}
+    </p>
   )
 }

@@ -33,7 +33,8 @@ function IssuedSlip({ slip, onChanged }: { slip: IssuedSlipView; onChanged: (s: 
       <ul>
         {slip.questions.map((q) => (
           <li key={q.sqId}>
-            {q.question}{' '}
+            {/* The question as its template's author wrote it (data, in whatever language). */}
+            <span data-usos-text>{q.question}</span>{' '}
             <span className="badge">
               {t(`slips.status.${q.answerStatus ?? 'pending'}`, { defaultValue: '' })}
             </span>{' '}
