@@ -35,6 +35,14 @@ export function isAllowedExternalUrl(raw: string, allowedOrigins: ReadonlySet<st
 }
 
 /**
+ * A `mailto:` link (the participants' addresses in BCC) goes to the user's mail program: only the
+ * mailto scheme, and nothing that could smuggle a header line in.
+ */
+export function isMailtoUrl(raw: string): boolean {
+  return /^mailto:/i.test(raw) && !/[\r\n]|%0[ad]/i.test(raw) && raw.length < 100_000
+}
+
+/**
  * Only the app's own page may load in a window and call the API: in the built app exactly its
  * `index.html` (any route after `#`), never another `file:` page (an HTML file dropped on the
  * window, a downloaded one); under the dev server, that server's origin.

@@ -3,7 +3,7 @@
  * security-policy.ts, unit-tested without Electron).
  */
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
-import { isAllowedExternalUrl, isAppUrl, type ExternalOriginAllowList } from './security-policy'
+import { isAllowedExternalUrl, isAppUrl, isMailtoUrl, type ExternalOriginAllowList } from './security-policy'
 import { shell, type Session, type WebContents } from 'electron'
 
 export function hardenContents(
@@ -22,7 +22,7 @@ export function hardenContents(
   // No window opens inside the app; a link to a sign-in page the app itself started (or to an
   // installation signed in to) opens in the system browser.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url, allowed())) void shell.openExternal(url)
+    if (isAllowedExternalUrl(url, allowed()) || isMailtoUrl(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedExternalUrl, isAppUrl, isExternalPageUrl } from '../../../src/main/security-policy'
+import {
+  isAllowedExternalUrl,
+  isAppUrl,
+  isExternalPageUrl,
+  isMailtoUrl
+} from '../../../src/main/security-policy'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 
 // The window's webPreferences are asserted on the built shell (test/integration/shell).
@@ -60,5 +65,16 @@ describe('window security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/)
+  })
+})
+
+describe('mailto links', () => {
+  it('opens a mailto: with addresses in BCC, and nothing else or with a header smuggled in', () => {
+    expect(isMailtoUrl('mailto:?bcc=a%40uw.edu.pl,b%40uw.edu.pl')).toBe(true)
+    expect(isMailtoUrl('MAILTO:?bcc=a%40x.pl')).toBe(true)
+    expect(isMailtoUrl('https://evil.example/mailto:')).toBe(false)
+    expect(isMailtoUrl('javascript:alert(1)//mailto:')).toBe(false)
+    expect(isMailtoUrl('mailto:?bcc=a%40x.pl%0D%0ABcc:%20all%40x.pl')).toBe(false)
+    expect(isMailtoUrl('mailto:?bcc=a@x.pl\nX: y')).toBe(false)
   })
 })

@@ -9,6 +9,7 @@ import { useLoad } from '../../app/useApi'
 import type { AttendanceState } from '../../../shared/types-attendance'
 import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
+import { ContactsPanel } from './ContactsPanel'
 import { SignUpForms } from './SignUpForms'
 import { personName } from './ParticipantTable'
 import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
@@ -337,6 +338,9 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
         onToggle={toggle}
         language={language}
       />
+      {data.main.length + data.reserve.length + data.rejected.length > 0 && (
+        <ContactsPanel meetingDateId={meetingDateId} />
+      )}
       {data.main.length + data.reserve.length + data.rejected.length === 0 && (
         <p className="empty-state">{t('date.nobody')}</p>
       )}
