@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/types'
 import type { DraftInput, DraftPreview, DraftView, Frequency } from '../../../shared/types-planner'
 import { api } from '../../app/api'
 import { download } from '../../app/download'
+import { DraftInUsos } from './DraftInUsos'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
@@ -365,6 +366,8 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
           </p>
         )}
       </form>
+
+      {editing && <DraftInUsos key={editing} draftId={editing} />}
 
       {preview && (
         <section aria-labelledby="preview-heading" className="draft-preview">
