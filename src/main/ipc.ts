@@ -18,6 +18,14 @@ import { signOutAccount } from '../core/app/sign-out'
 import { buildIcs } from '../core/export/ics'
 import { dateAttendance, markAttendance, studentAttendance } from '../core/office-hours/attendance'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_LISTS,
+  participantTableCsv,
+  participantTableHtml,
+  participantTableOf,
+  participantTableXlsx
+} from '../core/export/participant-lists'
 import { meetingsHandlers } from './handlers/meetings'
 import { plannerHandlers } from './handlers/planner'
 import { examsHandlers } from './handlers/exams'
@@ -295,9 +303,34 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
       const scope = `${meetingId ? `-meeting-${meetingId}` : ''}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`
       return { fileName: `office-hours${scope}.ics`, text, count }
     },
-    async exportParticipants({ meetingDateId, format, language }) {
+    async exportParticipants({ meetingDateId, format, language, lists, columns }) {
       const details = officeHours.meetingDate(meetingDateId)
       const base = `participants-${details.item.start.slice(0, 10)}-${meetingDateId}`
+      if (lists || columns || format === 'xlsx') {
+        const table = participantTableOf(officeHours.mirror(), meetingDateId, {
+          lists: lists ?? DEFAULT_LISTS,
+          columns: columns ?? DEFAULT_COLUMNS,
+          language
+        })
+        if (format === 'xlsx')
+          return {
+            fileName: `${base}.xlsx`,
+            text: '',
+            base64: (await participantTableXlsx(table, language)).toString('base64'),
+            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          }
+        return format === 'csv'
+          ? {
+              fileName: `${base}.csv`,
+              text: participantTableCsv(table, language),
+              mimeType: 'text/csv;charset=utf-8'
+            }
+          : {
+              fileName: `${base}.html`,
+              text: participantTableHtml(table, language, printedAt(ctx.now(), language)),
+              mimeType: 'text/html;charset=utf-8'
+            }
+      }
       return format === 'csv'
         ? {
             fileName: `${base}.csv`,
@@ -310,10 +343,23 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
             mimeType: 'text/html;charset=utf-8'
           }
     },
-    async printParticipants({ meetingDateId, language, pdf }) {
+    async printParticipants({ meetingDateId, language, pdf, lists, columns }) {
       const details = officeHours.meetingDate(meetingDateId)
       const title = `${details.item.start.slice(0, 10)} ${details.meeting.name[language] ?? ''}`.trim()
-      return printThrough(hooks, participantListHtml(details, language, printedAt(ctx.now(), language)), {
+      const stamp = printedAt(ctx.now(), language)
+      const html =
+        lists || columns
+          ? participantTableHtml(
+              participantTableOf(officeHours.mirror(), meetingDateId, {
+                lists: lists ?? DEFAULT_LISTS,
+                columns: columns ?? DEFAULT_COLUMNS,
+                language
+              }),
+              language,
+              stamp
+            )
+          : participantListHtml(details, language, stamp)
+      return printThrough(hooks, html, {
         pdf: pdf === true,
         title
       })

@@ -42,6 +42,32 @@ const draftInput = z
   })
   .strict()
 const noteType = z.enum(['private', 'public'])
+/** The lists and columns a lecturer chooses for a printed or saved list (see participant-lists.ts). */
+const listChoice = {
+  lists: z
+    .array(z.enum(['main', 'reserve', 'rejected']))
+    .min(1)
+    .max(3)
+    .optional(),
+  columns: z
+    .array(
+      z.enum([
+        'place',
+        'name',
+        'student_number',
+        'email',
+        'status',
+        'substantiation',
+        'message',
+        'notes',
+        'attendance',
+        'signature'
+      ])
+    )
+    .min(1)
+    .max(10)
+    .optional()
+}
 
 export const apiInputs = {
   getAppInfo: none,
@@ -170,10 +196,15 @@ export const apiInputs = {
     })
     .strict(),
   exportParticipants: z
-    .object({ meetingDateId: id, format: z.enum(['csv', 'html']), language: languageSchema })
+    .object({
+      meetingDateId: id,
+      format: z.enum(['csv', 'html', 'xlsx']),
+      language: languageSchema,
+      ...listChoice
+    })
     .strict(),
   printParticipants: z
-    .object({ meetingDateId: id, language: languageSchema, pdf: z.boolean().optional() })
+    .object({ meetingDateId: id, language: languageSchema, pdf: z.boolean().optional(), ...listChoice })
     .strict(),
   listOutbox: none,
   sendOutbox: none,

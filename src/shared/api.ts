@@ -108,7 +108,8 @@ export interface ApiResults {
   searchUsers: UserSearchView
 
   exportIcs: { fileName: string; text: string; count: number }
-  exportParticipants: { fileName: string; text: string; mimeType: string }
+  /** `text`, or for XLSX `base64` (a workbook is not text). */
+  exportParticipants: { fileName: string; text: string; mimeType: string; base64?: string }
   /** `printed`: the desktop app printed (or saved the PDF); otherwise the page to print in the browser. */
   printParticipants: { printed: boolean; html: string | null; pdfPath: string | null }
   listOutbox: OutboxItemView[]

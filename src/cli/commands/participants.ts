@@ -5,12 +5,11 @@ import {
   DEFAULT_LISTS,
   parseColumns,
   parseLists,
-  participantTable,
+  participantTableOf,
   participantTableCsv,
   participantTableHtml,
   participantTableXlsx
 } from '../../core/export/participant-lists'
-import { dateAttendance } from '../../core/office-hours/attendance'
 import { meetingDateDetails } from '../../core/office-hours/details'
 import { AppError } from '../../shared/errors'
 import { clockOption, parseOptions, requireOption } from '../args'
@@ -59,12 +58,7 @@ export const participantsCommand: CliCommand = {
       const details = meetingDateDetails(mirror, id)
       const printed = formatWarsawStamp(now(), lang)
       if (chosen) {
-        const attendance = new Map(
-          dateAttendance(mirror, id).flatMap((r) =>
-            r.attendance ? [[r.participant_id, r.attendance] as const] : []
-          )
-        )
-        const table = participantTable(details, { ...chosen, language: lang, attendance })
+        const table = participantTableOf(mirror, id, { ...chosen, language: lang })
         if (format === 'xlsx') {
           writeFileSync(o.out!, await participantTableXlsx(table, lang))
           io.out(`${table.sections.reduce((n, s) => n + s.rows.length, 0)}\n`)

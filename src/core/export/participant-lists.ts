@@ -11,6 +11,9 @@ import { compareNames } from '../../shared/locale-format'
 import type { Language, MeetingDateDetails, ParticipantView } from '../../shared/types'
 import type { AttendanceState } from '../../shared/types-attendance'
 import { csvField, escapeHtml, printablePage } from './participants'
+import type Database from 'better-sqlite3'
+import { dateAttendance } from '../office-hours/attendance'
+import { meetingDateDetails } from '../office-hours/details'
 
 export const LIST_NAMES = ['main', 'reserve', 'rejected'] as const
 export type ListName = (typeof LIST_NAMES)[number]
@@ -235,4 +238,18 @@ export async function participantTableXlsx(table: ParticipantTable, language: La
   return writeXlsxFile([header, ...rows], {
     sheet: language === 'pl' ? 'Uczestnicy' : 'Participants'
   }).toBuffer()
+}
+
+/** One date's table as the mirror has it, with the attendance marked here. */
+export function participantTableOf(
+  db: Database.Database,
+  meetingDateId: string,
+  choice: Omit<ListChoice, 'attendance'>
+): ParticipantTable {
+  const attendance = new Map(
+    dateAttendance(db, meetingDateId).flatMap((r) =>
+      r.attendance ? [[r.participant_id, r.attendance] as const] : []
+    )
+  )
+  return participantTable(meetingDateDetails(db, meetingDateId), { ...choice, attendance })
 }

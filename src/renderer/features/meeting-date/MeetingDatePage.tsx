@@ -10,6 +10,7 @@ import type { AttendanceState } from '../../../shared/types-attendance'
 import { download } from '../../app/download'
 import { ParticipantTable } from './ParticipantTable'
 import { ContactsPanel } from './ContactsPanel'
+import { ListChooser } from './ListChooser'
 import { SignUpForms } from './SignUpForms'
 import { personName } from './ParticipantTable'
 import { NotesEditor, type NoteTarget } from '../notes/NotesEditor'
@@ -339,7 +340,10 @@ export function MeetingDatePage({ meetingDateId, onBack }: { meetingDateId: stri
         language={language}
       />
       {data.main.length + data.reserve.length + data.rejected.length > 0 && (
-        <ContactsPanel meetingDateId={meetingDateId} />
+        <>
+          <ListChooser meetingDateId={meetingDateId} meetingId={meeting.id} language={language} />
+          <ContactsPanel meetingDateId={meetingDateId} />
+        </>
       )}
       {data.main.length + data.reserve.length + data.rejected.length === 0 && (
         <p className="empty-state">{t('date.nobody')}</p>
