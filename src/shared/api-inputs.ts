@@ -3,6 +3,7 @@
  * apart from api.ts so that the preload and the renderer do not bundle zod.
  */
 import { z } from 'zod'
+import { COLUMN_NAMES, LIST_NAMES } from './participant-lists'
 import { CALENDAR_DAY_RULE, isCalendarDay } from './dates'
 
 const languageSchema = z.enum(['pl', 'en'])
@@ -44,29 +45,8 @@ const draftInput = z
 const noteType = z.enum(['private', 'public'])
 /** The lists and columns a lecturer chooses for a printed or saved list (see participant-lists.ts). */
 const listChoice = {
-  lists: z
-    .array(z.enum(['main', 'reserve', 'rejected']))
-    .min(1)
-    .max(3)
-    .optional(),
-  columns: z
-    .array(
-      z.enum([
-        'place',
-        'name',
-        'student_number',
-        'email',
-        'status',
-        'substantiation',
-        'message',
-        'notes',
-        'attendance',
-        'signature'
-      ])
-    )
-    .min(1)
-    .max(10)
-    .optional()
+  lists: z.array(z.enum(LIST_NAMES)).min(1).max(LIST_NAMES.length).optional(),
+  columns: z.array(z.enum(COLUMN_NAMES)).min(1).max(COLUMN_NAMES.length).optional()
 }
 
 export const apiInputs = {
@@ -128,10 +108,7 @@ export const apiInputs = {
   participantContacts: z
     .object({
       meetingDateId: id,
-      lists: z
-        .array(z.enum(['main', 'reserve', 'rejected']))
-        .min(1)
-        .max(3)
+      lists: z.array(z.enum(LIST_NAMES)).min(1).max(LIST_NAMES.length)
     })
     .strict(),
   getRejectionSubstantiations: z

@@ -1,3 +1,5 @@
+import type { ParticipantListName } from './participant-lists'
+
 /** Attendance at a meeting date: kept on this computer only (USOS has no method for it). */
 export type AttendanceState = 'present' | 'absent' | 'late'
 
@@ -21,9 +23,6 @@ export interface AttendanceSummaryView {
   /** Dates with this student's attendance marked. */
   marked: number
 }
-
-/** The lists of a meeting date a lecturer may choose from. */
-export type ParticipantListName = 'main' | 'reserve' | 'rejected'
 
 /** The contact data of the participants on the chosen lists (for copying or a mailto: in BCC). */
 export interface ContactsView {

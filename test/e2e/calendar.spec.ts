@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { DraftInput } from '../../src/shared/types-planner'
 import { accessibilityProblems } from './axe'
+import { addDays } from '../helpers/clock'
 import { appToday, findDate, openDate } from './dates'
 import { expect, openDemo, test } from './fixtures'
 
@@ -12,12 +13,6 @@ test.use({ bypassCSP: true })
 async function saveDraft(page: Page, draft: DraftInput): Promise<void> {
   const answer = await page.evaluate((d) => window.api.saveDraft({ draft: d }), draft)
   if (!answer.ok) throw new Error(answer.error.message)
-}
-
-const addDays = (day: string, n: number): string => {
-  const d = new Date(`${day}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
 }
 
 const LONG_TITLE =

@@ -1,8 +1,6 @@
+import { addDays } from '../helpers/clock'
 import { appToday } from './dates'
 import { expect, openDemo, test } from './fixtures'
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 // A saved draft meets USOS: the parameters for USOSweb's generator, then (after the dates are made in
 // USOSweb, here the demo's stand-in for it, and a sync) how many USOS has and which are missing.

@@ -10,3 +10,10 @@ export const testClock = processClock(process.env)
 export function testToday(now: Date = testClock()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(now)
 }
+
+/** A calendar day `n` days from `day` (both YYYY-MM-DD; counted at noon UTC, so no DST shift). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}

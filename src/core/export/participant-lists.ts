@@ -10,37 +10,18 @@ import { AppError } from '../../shared/errors'
 import { compareNames } from '../../shared/locale-format'
 import type { Language, MeetingDateDetails, ParticipantView } from '../../shared/types'
 import type { AttendanceState } from '../../shared/types-attendance'
-import { csvField, escapeHtml, printablePage } from './participants'
+import {
+  COLUMN_NAMES,
+  LIST_NAMES,
+  type ListColumnName,
+  type ParticipantListName
+} from '../../shared/participant-lists'
+import { csvField, escapeHtml, fullName, pick, printablePage } from './participants'
 import type Database from 'better-sqlite3'
 import { dateAttendance } from '../office-hours/attendance'
 import { meetingDateDetails } from '../office-hours/details'
 
-export const LIST_NAMES = ['main', 'reserve', 'rejected'] as const
-export type ListName = (typeof LIST_NAMES)[number]
-export const COLUMN_NAMES = [
-  'place',
-  'name',
-  'student_number',
-  'email',
-  'status',
-  'substantiation',
-  'message',
-  'notes',
-  'attendance',
-  'signature'
-] as const
-export type ColumnName = (typeof COLUMN_NAMES)[number]
-
-export const DEFAULT_LISTS: readonly ListName[] = ['main', 'reserve']
-export const DEFAULT_COLUMNS: readonly ColumnName[] = [
-  'place',
-  'name',
-  'student_number',
-  'status',
-  'substantiation',
-  'signature'
-]
-
+export { COLUMN_NAMES, DEFAULT_COLUMNS, DEFAULT_LISTS, LIST_NAMES } from '../../shared/participant-lists'
 const TEXT = {
   pl: {
     lists: { main: 'Lista główna', reserve: 'Lista rezerwowa', rejected: 'Odrzuceni' },
@@ -106,19 +87,19 @@ function parseNames<T extends string>(value: string, known: readonly T[], what: 
   return [...new Set(names)] as T[]
 }
 
-export const parseLists = (value: string): ListName[] => parseNames(value, LIST_NAMES, 'list')
-export const parseColumns = (value: string): ColumnName[] => parseNames(value, COLUMN_NAMES, 'column')
+export const parseLists = (value: string): ParticipantListName[] => parseNames(value, LIST_NAMES, 'list')
+export const parseColumns = (value: string): ListColumnName[] => parseNames(value, COLUMN_NAMES, 'column')
 
 export interface ListChoice {
-  lists: readonly ListName[]
-  columns: readonly ColumnName[]
+  lists: readonly ParticipantListName[]
+  columns: readonly ListColumnName[]
   language: Language
   /** Attendance kept in the mirror, by participant id. */
   attendance?: ReadonlyMap<string, AttendanceState>
 }
 
 export interface TableSection {
-  list: ListName
+  list: ParticipantListName
   title: string
   rows: string[][]
 }
@@ -127,23 +108,17 @@ export interface ParticipantTable {
   title: string
   meta: string
   headers: string[]
-  columns: readonly ColumnName[]
+  columns: readonly ListColumnName[]
   sections: TableSection[]
 }
 
-const pick = (d: { pl: string | null; en: string | null } | null | undefined, language: Language) =>
-  (language === 'pl' ? (d?.pl ?? d?.en) : (d?.en ?? d?.pl)) ?? ''
-
-function cell(p: ParticipantView, place: number, column: ColumnName, choice: ListChoice): string {
+function cell(p: ParticipantView, place: number, column: ListColumnName, choice: ListChoice): string {
   const t = TEXT[choice.language]
   switch (column) {
     case 'place':
       return String(p.numberInQueue ?? place)
     case 'name':
-      return (
-        [p.titles, p.firstName, p.lastName].filter(Boolean).join(' ') +
-        (p.isExternal ? ` (${t.outside})` : '')
-      )
+      return fullName(p) + (p.isExternal ? ` (${t.outside})` : '')
     case 'student_number':
       return p.studentNumber ?? ''
     case 'email':
@@ -171,7 +146,7 @@ function cell(p: ParticipantView, place: number, column: ColumnName, choice: Lis
 export function participantTable(details: MeetingDateDetails, choice: ListChoice): ParticipantTable {
   const t = TEXT[choice.language]
   const byName = (a: ParticipantView, b: ParticipantView) => compareNames(a, b, choice.language)
-  const people: Record<ListName, ParticipantView[]> = {
+  const people: Record<ParticipantListName, ParticipantView[]> = {
     main: [...details.main].sort(byName),
     // The reserve list's order is its queue: who moves up first.
     reserve: details.reserve,
@@ -206,7 +181,7 @@ export function participantTableCsv(
 /** The printable A4 page (the print pipeline turns it into PDF). */
 export function participantTableHtml(table: ParticipantTable, language: Language, printedAt: string): string {
   const t = TEXT[language]
-  const cls = (c: ColumnName) => (c === 'place' ? ' class="n"' : c === 'signature' ? ' class="sig"' : '')
+  const cls = (c: ListColumnName) => (c === 'place' ? ' class="n"' : c === 'signature' ? ' class="sig"' : '')
   const sections = table.sections
     .filter((s) => s.rows.length > 0)
     .map(

@@ -109,10 +109,12 @@ export function escapeHtml(text: string): string {
   )
 }
 
-const pick = (d: { pl: string | null; en: string | null } | null | undefined, language: Language) =>
+/** A LangDict in the language asked, else the other; '' when neither. */
+export const pick = (d: { pl: string | null; en: string | null } | null | undefined, language: Language) =>
   d ? ((language === 'pl' ? d.pl || d.en : d.en || d.pl) ?? '') : ''
 
-const fullName = (p: ParticipantView) => [p.titles, p.firstName, p.lastName].filter(Boolean).join(' ')
+/** The name as every list writes it: titles, first name, last name. */
+export const fullName = (p: ParticipantView) => [p.titles, p.firstName, p.lastName].filter(Boolean).join(' ')
 const idOrContact = (p: ParticipantView) =>
   p.isExternal ? [p.email, p.contact].filter(Boolean).join(', ') : (p.studentNumber ?? p.userId ?? '')
 const statusLabel = (p: ParticipantView, language: Language) =>

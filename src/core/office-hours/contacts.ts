@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { compareNames } from '../../shared/locale-format'
-import type { ContactsView, ParticipantListName } from '../../shared/types-attendance'
+import type { ContactsView } from '../../shared/types-attendance'
+import type { ParticipantListName } from '../../shared/participant-lists'
 import { stmt } from '../mirror/statements'
 import type { UsosCaller } from '../sync/engine'
 

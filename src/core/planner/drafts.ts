@@ -174,8 +174,16 @@ export function draftDates(
   }
 }
 
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
   a.start < b.end && b.start < a.end
+
+/** The calendar (meeting dates, exam groups) over the days of a draft's dates, a day's margin after. */
+export function calendarAround(db: Database.Database, dates: readonly DraftDate[]) {
+  if (dates.length === 0) return []
+  const last = dates[dates.length - 1]!.date
+  const to = new Date(Date.parse(`${last}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)
+  return calendarWithExams(db, dates[0]!.date, to)
+}
 
 /**
  * The preview of a draft (saved or being edited): its dates, the days skipped and why, and every
@@ -185,10 +193,7 @@ export function previewDraft(db: Database.Database, d: DraftInput & { id?: strin
   const { dates, skipped } = draftDates(db, d)
   const clashes: ClashView[] = []
   if (dates.length > 0) {
-    const from = dates[0]!.date
-    const last = dates[dates.length - 1]!.date
-    const to = new Date(Date.parse(`${last}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)
-    const existing = calendarWithExams(db, from, to)
+    const existing = calendarAround(db, dates)
     const others = listDrafts(db)
       .filter((o) => o.id !== d.id)
       .flatMap((o) => draftDates(db, o).dates.map((x) => ({ ...x, title: o.name })))

@@ -8,16 +8,9 @@
  */
 import type Database from 'better-sqlite3'
 import type { DraftUsosMatchView, DraftView, UsosWebParametersView } from '../../shared/types-planner'
-import { calendarWithExams } from '../mirror/calendar'
-import { draftDates, getDraft } from './drafts'
+import { calendarAround, draftDates, getDraft, overlaps } from './drafts'
 
 export type DraftUsosMatch = DraftUsosMatchView
-
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
-  a.start < b.end && b.start < a.end
-
-const nextDay = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)
 
 export function matchDraftWithUsos(db: Database.Database, draftId: string): DraftUsosMatch {
   const draft = getDraft(db, draftId)
@@ -31,7 +24,7 @@ export function matchDraftWithUsos(db: Database.Database, draftId: string): Draf
     clashes: []
   }
   if (dates.length === 0) return result
-  const existing = calendarWithExams(db, dates[0]!.date, nextDay(dates[dates.length - 1]!.date))
+  const existing = calendarAround(db, dates)
   const taken = new Set<string>()
   for (const date of dates) {
     const same = existing.find(

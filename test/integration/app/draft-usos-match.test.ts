@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../src/core/app/context'
-import type { ApiHandlers } from '../../../src/shared/api'
-import { openDemoApp } from '../../helpers/demo-app'
-import { testToday } from '../../helpers/clock'
+import { describe, expect, it } from 'vitest'
+import { syncedDemo } from '../../helpers/demo-app'
+import { addDays, testToday } from '../../helpers/clock'
 
 /**
  * USOS's API cannot create meeting dates: the lecturer creates a draft's dates in USOSweb. Here the
  * demo installation does what USOSweb would (`POST /__demo/meeting_dates`), the app syncs, and the
  * draft says how many of its dates USOS now has, which are missing, and what clashes.
  */
-let ctx: AppContext
-let api: ApiHandlers
-beforeAll(async () => {
-  ;({ ctx, api } = openDemoApp())
-  await api.startDemo({})
-  await api.sync({ full: true })
-}, 60_000)
-afterAll(async () => {
-  await ctx.demo?.stop()
-  ctx.close()
-})
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+const app = syncedDemo()
 
 async function usosWeb(body: unknown): Promise<{ ids: number[] }> {
-  const { baseUrl } = await ctx.demo!.start()
+  const { baseUrl } = await app.ctx.demo!.start()
   const res = await fetch(`${baseUrl}__demo/meeting_dates`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -37,11 +22,11 @@ async function usosWeb(body: unknown): Promise<{ ids: number[] }> {
 
 describe('a draft meets USOS', () => {
   it('after the dates are created in USOSweb, the next sync matches 12 of 14 and names the 2 missing and a clash', async () => {
-    const [meeting] = await api.listMeetings({})
+    const [meeting] = await app.api.listMeetings({})
     expect(meeting).toBeDefined()
     // Late evening, two weeks from now: no seeded date is there, and the whole draft is inside the
     // sync's window (half a year ahead).
-    const draft = await api.saveDraft({
+    const draft = await app.api.saveDraft({
       draft: {
         name: 'Konsultacje wieczorne',
         meetingId: meeting!.id,
@@ -54,7 +39,7 @@ describe('a draft meets USOS', () => {
         durationMin: 45
       }
     })
-    const before = await api.matchDraftWithUsos({ id: draft.id })
+    const before = await app.api.matchDraftWithUsos({ id: draft.id })
     expect(before.match).toMatchObject({ total: 14, inUsos: 0 })
     expect(before.match.missing).toHaveLength(14)
     expect(before.parameters).toMatchObject({
@@ -74,8 +59,8 @@ describe('a draft meets USOS', () => {
         { start_time: `${clashDay.date} 21:30:00`, end_time: `${clashDay.date} 22:15:00` }
       ]
     })
-    await api.sync({})
-    const after = await api.matchDraftWithUsos({ id: draft.id })
+    await app.api.sync({})
+    const after = await app.api.matchDraftWithUsos({ id: draft.id })
     expect(after.match).toMatchObject({ total: 14, inUsos: 12 })
     expect(after.match.missing.map((d) => d.date)).toEqual([dates[12]!.date, dates[13]!.date])
     expect(after.match.clashes).toHaveLength(1)
@@ -83,16 +68,16 @@ describe('a draft meets USOS', () => {
       draftDate: { date: clashDay.date },
       with: { kind: 'meeting_date', start: `${clashDay.date} 21:30:00` }
     })
-    const calendar = await api.calendarRange({ from: dates[0]!.date, to: addDays(dates[13]!.date, 1) })
+    const calendar = await app.api.calendarRange({ from: dates[0]!.date, to: addDays(dates[13]!.date, 1) })
     for (const m of after.match.matched) expect(calendar.some((i) => i.id === m.meetingDateId)).toBe(true)
   })
 
   it('the demo refuses what USOSweb would refuse: an unknown meeting, a date ending before it starts', async () => {
-    const { baseUrl } = await ctx.demo!.start()
+    const { baseUrl } = await app.ctx.demo!.start()
     const post = (body: unknown) =>
       fetch(`${baseUrl}__demo/meeting_dates`, { method: 'POST', body: JSON.stringify(body) })
     expect((await post({ meeting_id: 999999, dates: [] })).status).toBe(400)
-    const [meeting] = await api.listMeetings({})
+    const [meeting] = await app.api.listMeetings({})
     const backwards = await post({
       meeting_id: Number(meeting!.id),
       dates: [{ start_time: '2027-01-10 10:00:00', end_time: '2027-01-10 09:00:00' }]

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContactsView, ParticipantListName } from '../../../shared/types-attendance'
+import type { ContactsView } from '../../../shared/types-attendance'
+import { LIST_NAMES, type ParticipantListName } from '../../../shared/participant-lists'
 import { api } from '../../app/api'
 import { errorText } from '../../app/error-text'
-
-const LISTS: readonly ParticipantListName[] = ['main', 'reserve', 'rejected']
+import { copyField } from '../../app/copy'
 
 /**
  * Write to the participants of the lists chosen: their addresses to copy, or the mail program opened
@@ -20,15 +20,15 @@ export function ContactsPanel({ meetingDateId }: { meetingDateId: string }) {
   const load = async () => {
     setStatus('')
     try {
-      setContacts(await api.participantContacts({ meetingDateId, lists: LISTS.filter((l) => lists.has(l)) }))
+      setContacts(
+        await api.participantContacts({ meetingDateId, lists: LIST_NAMES.filter((l) => lists.has(l)) })
+      )
     } catch (e) {
       setStatus(t('app.error', { message: errorText(e) }))
     }
   }
   const copy = () => {
-    // Selected and copied as the user's own gesture: no clipboard permission is needed.
-    box.current?.select()
-    setStatus(document.execCommand('copy') ? t('contacts.copied') : t('contacts.copyByHand'))
+    setStatus(copyField(box.current) ? t('contacts.copied') : t('contacts.copyByHand'))
   }
   const withoutEmail = contacts?.people.filter((p) => !p.email) ?? []
   return (
@@ -36,7 +36,7 @@ export function ContactsPanel({ meetingDateId }: { meetingDateId: string }) {
       <summary>{t('contacts.heading')}</summary>
       <fieldset className="inline">
         <legend>{t('contacts.lists')}</legend>
-        {LISTS.map((l) => (
+        {LIST_NAMES.map((l) => (
           <label key={l} className="inline">
             <input
               type="checkbox"

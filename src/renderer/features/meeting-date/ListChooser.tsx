@@ -4,39 +4,31 @@ import type { Language } from '../../../shared/types'
 import { api } from '../../app/api'
 import { download } from '../../app/download'
 import { errorText } from '../../app/error-text'
+import {
+  COLUMN_NAMES,
+  DEFAULT_COLUMNS,
+  DEFAULT_LISTS,
+  LIST_NAMES,
+  type ListColumnName,
+  type ParticipantListName
+} from '../../../shared/participant-lists'
 
-const LISTS = ['main', 'reserve', 'rejected'] as const
-const COLUMNS = [
-  'place',
-  'name',
-  'student_number',
-  'email',
-  'status',
-  'substantiation',
-  'message',
-  'notes',
-  'attendance',
-  'signature'
-] as const
-type ListName = (typeof LISTS)[number]
-type ColumnName = (typeof COLUMNS)[number]
 interface Choice {
-  lists: ListName[]
-  columns: ColumnName[]
+  lists: ParticipantListName[]
+  columns: ListColumnName[]
 }
-const DEFAULT: Choice = {
-  lists: ['main', 'reserve'],
-  columns: ['place', 'name', 'student_number', 'status', 'substantiation', 'signature']
-}
+const DEFAULT: Choice = { lists: [...DEFAULT_LISTS], columns: [...DEFAULT_COLUMNS] }
 
 /** The choice is remembered per meeting, on this computer. */
 const storageKey = (meetingId: string) => `office-hours:list-choice:${meetingId}`
 function remembered(meetingId: string): Choice {
   try {
     const raw = JSON.parse(localStorage.getItem(storageKey(meetingId)) ?? 'null') as Partial<Choice> | null
-    const lists = (raw?.lists ?? []).filter((l): l is ListName => (LISTS as readonly string[]).includes(l))
-    const columns = (raw?.columns ?? []).filter((c): c is ColumnName =>
-      (COLUMNS as readonly string[]).includes(c)
+    const lists = (raw?.lists ?? []).filter((l): l is ParticipantListName =>
+      (LIST_NAMES as readonly string[]).includes(l)
+    )
+    const columns = (raw?.columns ?? []).filter((c): c is ListColumnName =>
+      (COLUMN_NAMES as readonly string[]).includes(c)
     )
     return lists.length && columns.length ? { lists, columns } : DEFAULT
   } catch {
@@ -88,12 +80,12 @@ export function ListChooser({
       <summary>{t('lists.heading')}</summary>
       <fieldset className="inline">
         <legend>{t('lists.lists')}</legend>
-        {LISTS.map((l) => (
+        {LIST_NAMES.map((l) => (
           <label key={l} className="inline">
             <input
               type="checkbox"
               checked={choice.lists.includes(l)}
-              onChange={() => toggle('lists', l, LISTS)}
+              onChange={() => toggle('lists', l, LIST_NAMES)}
             />{' '}
             {t(`contacts.list.${l}`)}
           </label>
@@ -101,12 +93,12 @@ export function ListChooser({
       </fieldset>
       <fieldset className="inline">
         <legend>{t('lists.columns')}</legend>
-        {COLUMNS.map((c) => (
+        {COLUMN_NAMES.map((c) => (
           <label key={c} className="inline">
             <input
               type="checkbox"
               checked={choice.columns.includes(c)}
-              onChange={() => toggle('columns', c, COLUMNS)}
+              onChange={() => toggle('columns', c, COLUMN_NAMES)}
             />{' '}
             {t(`lists.column.${c}`)}
           </label>

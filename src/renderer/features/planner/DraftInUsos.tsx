@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/types'
 import { formatDayTime } from '../../../shared/locale-format'
 import { api } from '../../app/api'
 import { errorText } from '../../app/error-text'
+import { copyField } from '../../app/copy'
 import { usosToFloating } from '../../app/usos-time'
 
 /**
@@ -83,10 +84,9 @@ export function DraftInUsos({ draftId }: { draftId: string }) {
           />
           <button
             type="button"
-            onClick={() => {
-              box.current?.select()
-              setStatus(document.execCommand('copy') ? t('planner.usos.copied') : t('contacts.copyByHand'))
-            }}
+            onClick={() =>
+              setStatus(copyField(box.current) ? t('planner.usos.copied') : t('contacts.copyByHand'))
+            }
           >
             {t('planner.usos.copy')}
           </button>
