@@ -161,14 +161,11 @@ class IcsWriter {
   private readonly repeated = new Map<string, Map<string, string>>()
   private readonly sequences = new Map<number, string>()
   private readonly digests = new Map<string, string>()
+  private readonly tails = new Map<readonly string[], { text: string; digests: string }>()
   private readonly stampLine: string
   private readonly changes: Array<[uid: string, hash: string, sequence: number]> = []
-  /**
-   * The events written so far: joined a few hundred at a time into one string, so the many small
-   * strings each event is made of are freed while young instead of being kept to the end.
-   */
-  private readonly joined: string[] = []
-  private batch: string[] = []
+  /** The events written so far, joined once at the end. */
+  private readonly events: string[] = []
   count = 0
 
   constructor(
@@ -194,15 +191,9 @@ class IcsWriter {
   add(e: EventContent, stored: Stored): void {
     const start = zoned(DTSTART, e.start)
     const end = zoned(DTEND, e.end)
-    let content = `${start}${CRLF}${end}${CRLF}`
+    const tail = this.tailOf(e.lines)
     // The hash of the lines after SEQUENCE, from each repeated line's own hash (taken once).
-    let hashed = `${start}${CRLF}${end}`
-    for (const l of e.lines) {
-      content += l + CRLF
-      let digest = this.digests.get(l)
-      if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
-      hashed += CRLF + digest
-    }
+    const hashed = `${start}${CRLF}${end}${tail.digests}`
     const h = hash('sha1', hashed, 'base64')
     let sequence: number
     if (!stored) {
@@ -216,8 +207,30 @@ class IcsWriter {
     let seq = this.sequences.get(sequence)
     if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
     this.write(
-      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${content}${this.alarm}END:VEVENT${CRLF}`
+      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${start}${CRLF}${end}${CRLF}${tail.text}`
     )
+  }
+
+  /**
+   * The text after DTEND (with the reminder and END:VEVENT) and the line digests the hash is
+   * taken over, once per lines array: events that share theirs (a meeting's dates in one room
+   * with no comment of their own) share this work.
+   */
+  private tailOf(lines: readonly string[]): { text: string; digests: string } {
+    let tail = this.tails.get(lines)
+    if (tail === undefined) {
+      let text = ''
+      let digests = ''
+      for (const l of lines) {
+        text += l + CRLF
+        let digest = this.digests.get(l)
+        if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
+        digests += CRLF + digest
+      }
+      tail = { text: `${text}${this.alarm}END:VEVENT${CRLF}`, digests }
+      this.tails.set(lines, tail)
+    }
+    return tail
   }
 
   /** Adds events whose stored state is not known yet, reading it in one query. */
@@ -258,17 +271,13 @@ class IcsWriter {
       line(['calscale', {}, 'text', 'GREGORIAN']),
       line(['x-wr-calname', {}, 'text', calendarName])
     ]
-    const events = this.joined.join('') + this.batch.join('')
+    const events = this.events.join('')
     return `BEGIN:VCALENDAR${CRLF}${head.join(CRLF)}${CRLF}${zoneText()}${CRLF}${events}END:VCALENDAR${CRLF}`
   }
 
   private write(event: string): void {
-    this.batch.push(event)
+    this.events.push(event)
     this.count++
-    if (this.batch.length === 256) {
-      this.joined.push(this.batch.join(''))
-      this.batch = []
-    }
   }
 }
 
@@ -387,6 +396,7 @@ function meetingDateEvents(
     ]
   >
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
+  const linesOf = new Map<string, string[]>()
   for (const [
     id,
     meetingId,
@@ -400,19 +410,26 @@ function meetingDateEvents(
     h,
     written
   ] of rows) {
-    const m = meetings.get(meetingId) ?? noMeeting
-    const lines = [m.summary]
-    const location = roomId === null ? undefined : rooms.get(roomId)
-    if (location) lines.push(location)
-    // The date's own comment first; the meeting's too when it says something else.
-    const own = pick(commentPl, commentEn, language)
-    let description = own
-    if (m.comment && m.comment.trim() !== own.trim())
-      description = description ? `${description}\n\n${m.comment}` : m.comment
     const names = people?.get(id)
-    if (names?.length)
-      description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
-    if (description) lines.push(writer.text('description', description))
+    // Dates without participants' names that share a meeting, a room and a comment share one
+    // lines array (and so its text and digests, see IcsWriter.tailOf).
+    const key = names?.length ? null : `${meetingId}\u0000${roomId}\u0000${commentPl}\u0000${commentEn}`
+    let lines = key === null ? undefined : linesOf.get(key)
+    if (lines === undefined) {
+      const m = meetings.get(meetingId) ?? noMeeting
+      lines = [m.summary]
+      const location = roomId === null ? undefined : rooms.get(roomId)
+      if (location) lines.push(location)
+      // The date's own comment first; the meeting's too when it says something else.
+      const own = pick(commentPl, commentEn, language)
+      let description = own
+      if (m.comment && m.comment.trim() !== own.trim())
+        description = description ? `${description}\n\n${m.comment}` : m.comment
+      if (names?.length)
+        description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
+      if (description) lines.push(writer.text('description', description))
+      if (key !== null) linesOf.set(key, lines)
+    }
     writer.add(
       { uid: `meeting-date-${id}@${options.uidDomain}`, revision, start, end, lines },
       sequence === null ? null : [sequence, h, written]
