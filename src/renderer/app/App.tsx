@@ -12,16 +12,20 @@ import {
   type Section
 } from './useHashRoute'
 import { CalendarPage } from '../features/calendar/CalendarPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { AccountsPage } from '../features/accounts/AccountsPage'
-import { MeetingDatePage } from '../features/meeting-date/MeetingDatePage'
-import { OutboxPage } from '../features/outbox/OutboxPage'
-import { MeetingPage, MeetingsPage } from '../features/meetings/MeetingsPage'
-import { PlannerPage } from '../features/planner/PlannerPage'
-import { ExamGroupPage, ExamsPage } from '../features/exams/ExamsPage'
-import { AttendeePage } from '../features/attendee/AttendeePage'
-import { ColleaguesPage } from '../features/attendee/ColleaguesPage'
-import { SlipsPage } from '../features/slips/SlipsPage'
+import {
+  AccountsPage,
+  AttendeePage,
+  ColleaguesPage,
+  ExamGroupPage,
+  ExamsPage,
+  MeetingDatePage,
+  MeetingPage,
+  MeetingsPage,
+  OutboxPage,
+  PlannerPage,
+  SettingsPage,
+  SlipsPage
+} from './pages'
 import { StatusBar } from './StatusBar'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'

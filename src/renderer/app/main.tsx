@@ -8,12 +8,15 @@ import { initI18n } from './i18n'
 import { followMainClock } from './usos-time'
 import { parseRoute } from './useHashRoute'
 import { prefetchCalendar } from '../features/calendar/CalendarPage'
+import { preloadPages } from './pages'
 
 async function start(root: HTMLElement): Promise<void> {
   const info = api.getAppInfo().then((i) => {
     followMainClock(i.now)
     // The calendar's first week is on its way while the app renders (its first event waits for it).
     if (parseRoute(location.hash).section === 'calendar') prefetchCalendar()
+    // Elsewhere the other pages' chunks are wanted now; the calendar fetches them once drawn.
+    else preloadPages()
     return i
   })
   const [settings, appInfo] = await Promise.all([api.getSettings(), info])

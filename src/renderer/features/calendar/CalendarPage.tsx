@@ -26,6 +26,7 @@ import type { CalendarItem, Language } from '../../../shared/types'
 import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { isPlainShortcut } from '../../app/shortcuts'
+import { preloadPages } from '../../app/pages'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
@@ -196,6 +197,10 @@ export const CalendarPage = memo(function CalendarPage({
   const clashing = useMemo(() => clashingGroups(data ?? []), [data])
   // The grid is drawn once its first answers are in, not empty and then again.
   const firstLoaded = (data !== null || error !== null) && (drafts.data !== null || drafts.error !== null)
+  // Once the grid is painted, the other pages' chunks (a date's page first) are fetched.
+  useEffect(() => {
+    if (firstLoaded) requestAnimationFrame(() => setTimeout(preloadPages, 0))
+  }, [firstLoaded])
 
   const events = useMemo<Event[]>(
     () => [
