@@ -15,19 +15,25 @@ export function normalizeBaseUrl(raw: string): string {
   } catch {
     throw new AppError(
       'invalid_argument',
-      `"${raw}" is not a web address. Type the installation's address, e.g. https://usosapps.uw.edu.pl/`
+      `"${raw}" is not a web address. Type the installation's address, e.g. https://usosapps.uw.edu.pl/`,
+      undefined,
+      { key: 'addressNotUrl' }
     )
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
     throw new AppError(
       'invalid_argument',
-      `The installation's address must start with https:// (got ${url.protocol}//).`
+      `The installation's address must start with https:// (got ${url.protocol}//).`,
+      undefined,
+      { key: 'addressHttps' }
     )
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new AppError(
       'invalid_argument',
-      "The installation's address must not carry a user name, query or fragment."
+      "The installation's address must not carry a user name, query or fragment.",
+      undefined,
+      { key: 'addressPlain' }
     )
   }
   // A pasted method address ("…/services/apisrv/installations") still names the installation.

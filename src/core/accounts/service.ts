@@ -80,7 +80,9 @@ export class AccountService {
     if (!input.consumerKey.trim() || !input.consumerSecret.trim()) {
       throw new AppError(
         'invalid_argument',
-        "Enter the consumer key and secret from the installation's developers page."
+        "Enter the consumer key and secret from the installation's developers page.",
+        undefined,
+        { key: 'consumerKeyMissing' }
       )
     }
     const consumer = { key: input.consumerKey.trim(), secret: input.consumerSecret.trim() }

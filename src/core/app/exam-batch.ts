@@ -21,9 +21,20 @@ export async function batchExamRegistration(
 ): Promise<BatchResult[]> {
   const users = [...new Set(input.userIds.map((u) => u.trim()).filter(Boolean))]
   if (users.length === 0)
-    throw new AppError('invalid_argument', 'Give at least one USOS user ID.', { field: 'userIds' })
+    throw new AppError(
+      'invalid_argument',
+      'Give at least one USOS user ID.',
+      { field: 'userIds' },
+      { key: 'noUserIds' }
+    )
   const bad = users.find((u) => !/^\d{1,12}$/.test(u))
-  if (bad) throw new AppError('invalid_argument', `"${bad}" is not a USOS user ID.`, { field: 'userIds' })
+  if (bad)
+    throw new AppError(
+      'invalid_argument',
+      `"${bad}" is not a USOS user ID.`,
+      { field: 'userIds' },
+      { key: 'notAUserId', params: { value: bad } }
+    )
   const values = JSON.stringify({ [String(input.groupNumber)]: { [String(input.slot)]: users } })
   const account = await officeHours.ready(officeHours.account())
   let answer: unknown
@@ -40,7 +51,9 @@ export async function batchExamRegistration(
     if (isUsosError(error) && (error.kind === 'forbidden' || error.usosCode === 'method_forbidden'))
       throw new AppError(
         'forbidden',
-        'Batch registration needs an administrative consumer key: this account signed in with an ordinary one.'
+        'Batch registration needs an administrative consumer key: this account signed in with an ordinary one.',
+        undefined,
+        { key: 'needsAdminKey' }
       )
     throw error
   }

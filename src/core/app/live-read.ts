@@ -34,7 +34,9 @@ export async function liveRead<T>(
     if (!kept)
       throw new AppError(
         'offline',
-        'USOS cannot be reached and this has not been read before; try again when online.'
+        'USOS cannot be reached and this has not been read before; try again when online.',
+        undefined,
+        { key: 'offlineNeverRead' }
       )
     return { value: JSON.parse(kept.value) as T, fetchedAt: kept.fetched_at, live: false }
   }

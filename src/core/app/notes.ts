@@ -75,9 +75,12 @@ export class NotesService {
     content: string
   ): Promise<{ result: ActionResult; notes: StudentNotesView }> {
     if (content.trim() === '')
-      throw new AppError('invalid_argument', 'A note cannot be empty; delete it instead.', {
-        field: 'content'
-      })
+      throw new AppError(
+        'invalid_argument',
+        'A note cannot be empty; delete it instead.',
+        { field: 'content' },
+        { key: 'emptyNote' }
+      )
     // The draft stays until the save is recorded, so a failure here loses nothing.
     this.draft(scope, type, content)
     const result = await this.officeHours.write('put_note', {

@@ -391,9 +391,8 @@ export class OfficeHours {
         throw new AppError(
           'conflict',
           'The sync was cancelled; the local data keeps what was already read.',
-          {
-            kind: 'cancelled'
-          }
+          { kind: 'cancelled' },
+          { key: 'syncCancelled' }
         )
       }
       // SQLite's own errors (a full disk, a lock held too long) as one clear line naming the file.

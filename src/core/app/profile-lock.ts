@@ -115,7 +115,12 @@ export async function takeProfileLock(dataDir: string, options: LockOptions): Pr
   const started = now()
   for (;;) {
     if (options.signal?.aborted)
-      throw new AppError('conflict', 'Cancelled while waiting for the profile.', { kind: 'cancelled' })
+      throw new AppError(
+        'conflict',
+        'Cancelled while waiting for the profile.',
+        { kind: 'cancelled' },
+        { key: 'syncCancelled' }
+      )
     if (tryTake(file, holder)) break
     clearIfStale(file, now())
     if (tryTake(file, holder)) break
@@ -125,7 +130,8 @@ export async function takeProfileLock(dataDir: string, options: LockOptions): Pr
       throw new AppError(
         'conflict',
         `Refused: ${other?.purpose ?? 'a sync'} is already running on this profile${who}; try again when it has finished.`,
-        { kind: 'profile_busy', pid: other?.pid ?? null }
+        { kind: 'profile_busy', pid: other?.pid ?? null },
+        { key: 'profileBusy' }
       )
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs))

@@ -41,7 +41,8 @@ export async function signOutAccount(
       throw new AppError(
         'conflict',
         `${pending} change(s) made here have not reached USOS yet. Sync first, or confirm that they may be discarded.`,
-        { pendingWrites: pending }
+        { pendingWrites: pending },
+        { key: 'pendingWrites', params: { count: String(pending) } }
       )
     let result: { revoked: boolean }
     try {

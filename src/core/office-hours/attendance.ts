@@ -39,7 +39,14 @@ const PARTICIPANTS = `
 
 function participantsOf(db: Database.Database, meetingDateId: string): ParticipantRow[] {
   if (!stmt(db, 'SELECT 1 FROM meeting_dates WHERE id = ?').get(meetingDateId))
-    throw new AppError('not_found', `Meeting date ${meetingDateId} is not in the local data; sync first.`)
+    throw new AppError(
+      'not_found',
+      `Meeting date ${meetingDateId} is not in the local data; sync first.`,
+      undefined,
+      {
+        key: 'meetingDateGone'
+      }
+    )
   return stmt(db, `${PARTICIPANTS} WHERE p.meeting_date_id = ?`).all(meetingDateId) as ParticipantRow[]
 }
 
@@ -79,10 +86,14 @@ export function markAttendance(
     if (!byId.has(m.participantId))
       throw new AppError(
         'invalid_argument',
-        `Participant ${m.participantId} is not on the lists of meeting date ${meetingDateId}.`
+        `Participant ${m.participantId} is not on the lists of meeting date ${meetingDateId}.`,
+        undefined,
+        { key: 'participantGone' }
       )
     if (seen.has(m.participantId))
-      throw new AppError('invalid_argument', `Participant ${m.participantId} is marked twice.`)
+      throw new AppError('invalid_argument', `Participant ${m.participantId} is marked twice.`, undefined, {
+        key: 'markedTwice'
+      })
     seen.add(m.participantId)
   }
   const upsert = stmt(

@@ -38,7 +38,9 @@ export async function participantContacts(
   lists: readonly ParticipantListName[]
 ): Promise<ContactsView> {
   if (!stmt(db, 'SELECT 1 FROM meeting_dates WHERE id = ?').get(meetingDateId))
-    throw new AppError('not_found', 'This meeting date is not in the local data.')
+    throw new AppError('not_found', 'This meeting date is not in the local data.', undefined, {
+      key: 'meetingDateGone'
+    })
   const rows = (
     stmt(
       db,

@@ -94,7 +94,9 @@ export function meetingDateDetails(db: Database.Database, meetingDateId: string)
   if (!item)
     throw new AppError(
       'not_found',
-      'This meeting date is not in the local data (it may have been deleted in USOS).'
+      'This meeting date is not in the local data (it may have been deleted in USOS).',
+      undefined,
+      { key: 'meetingDateGone' }
     )
   const m = stmt(
     db,

@@ -185,7 +185,9 @@ export function examGroupDetails(db: Database.Database, examId: string, number: 
   if (!e || !g)
     throw new AppError(
       'not_found',
-      'This exam group is not in the local data (it may have been removed in USOS).'
+      'This exam group is not in the local data (it may have been removed in USOS).',
+      undefined,
+      { key: 'examGroupGone' }
     )
   const attendees = stmt(
     db,

@@ -111,7 +111,9 @@ export function meetingView(db: Database.Database, meetingId: string, now: strin
   if (!row)
     throw new AppError(
       'not_found',
-      'This meeting is not in the local data (it may have been deleted in USOS).'
+      'This meeting is not in the local data (it may have been deleted in USOS).',
+      undefined,
+      { key: 'meetingGone' }
     )
   return {
     ...toListItem(row, groupsByMeeting(db).get(meetingId) ?? []),

@@ -151,7 +151,10 @@ export class Outbox {
       this.db,
       "UPDATE outbox SET state = 'pending', last_error = NULL, refusal = NULL, updated_at = ? WHERE op_id = ? AND state = 'needs_attention'"
     ).run(this.now().toISOString(), opId).changes
-    if (changed === 0) throw new AppError('not_found', 'That write is not waiting for attention.')
+    if (changed === 0)
+      throw new AppError('not_found', 'That write is not waiting for attention.', undefined, {
+        key: 'writeGone'
+      })
   }
 
   /**
@@ -163,7 +166,8 @@ export class Outbox {
       this.db,
       "UPDATE outbox SET state = 'done', last_error = COALESCE(last_error, 'discarded by the user'), updated_at = ? WHERE op_id = ? AND state IN ('needs_attention', 'pending')"
     ).run(this.now().toISOString(), opId).changes
-    if (changed === 0) throw new AppError('not_found', 'That write cannot be discarded now.')
+    if (changed === 0)
+      throw new AppError('not_found', 'That write cannot be discarded now.', undefined, { key: 'writeGone' })
     // The lists the write touched are read again at the next sync.
     const row = stmt(this.db, 'SELECT target_table, target_id FROM outbox WHERE op_id = ?').get(opId) as
       { target_table: string | null; target_id: string | null } | undefined

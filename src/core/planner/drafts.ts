@@ -91,7 +91,8 @@ function generate(db: Database.Database, d: DraftInput) {
       freeDays: new Set(freeDayReasons(db, d.facultyId).keys())
     })
   } catch (e) {
-    if (e instanceof GenerateInputError) throw new AppError('invalid_argument', e.message, { field: e.param })
+    if (e instanceof GenerateInputError)
+      throw new AppError('invalid_argument', e.message, { field: e.param }, e.text)
     throw e
   }
 }

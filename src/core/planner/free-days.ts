@@ -53,7 +53,12 @@ export function freeDayReasons(
 function checkDay(day: string): void {
   const d = DAY.test(day) ? new UTCDate(`${day}T00:00:00Z`) : new UTCDate(NaN)
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day)
-    throw new AppError('invalid_argument', `"${day}" is not a real date (YYYY-MM-DD).`, { field: 'day' })
+    throw new AppError(
+      'invalid_argument',
+      `"${day}" is not a real date (YYYY-MM-DD).`,
+      { field: 'day' },
+      { key: 'badDay', params: { value: day } }
+    )
 }
 
 export function addFreeDay(db: Database.Database, facultyId: string, day: string, reason: string): void {
@@ -78,11 +83,17 @@ export function freeDaysFromIcs(text: string): Array<{ day: string; reason: stri
     throw new AppError(
       'invalid_argument',
       `This is not a readable iCalendar (.ics) file: ${e instanceof Error ? e.message : String(e)}`,
-      { field: 'file' }
+      { field: 'file' },
+      { key: 'icsUnreadable' }
     )
   }
   if (root.name !== 'vcalendar')
-    throw new AppError('invalid_argument', 'This is not an iCalendar file (no VCALENDAR).', { field: 'file' })
+    throw new AppError(
+      'invalid_argument',
+      'This is not an iCalendar file (no VCALENDAR).',
+      { field: 'file' },
+      { key: 'icsUnreadable' }
+    )
   const out = new Map<string, string>()
   for (const vevent of root.getAllSubcomponents('vevent')) {
     const event = new ICAL.Event(vevent)
@@ -93,7 +104,11 @@ export function freeDaysFromIcs(text: string): Array<{ day: string; reason: stri
       throw new AppError(
         'invalid_argument',
         `The event "${reason || '?'}" covers ${days.length} days; free days are at most ${MAX_EVENT_DAYS} in a row.`,
-        { field: 'file' }
+        { field: 'file' },
+        {
+          key: 'freeDaysTooLong',
+          params: { event: reason || '?', days: String(days.length), max: String(MAX_EVENT_DAYS) }
+        }
       )
     for (const day of days) if (!out.has(day)) out.set(day, reason)
   }
@@ -141,9 +156,12 @@ export function importFreeDays(
 ): { imported: number; days: FreeDayView[] } {
   const days = freeDaysFromIcs(text)
   if (days.length === 0)
-    throw new AppError('invalid_argument', 'The file has no events, so no free days were imported.', {
-      field: 'file'
-    })
+    throw new AppError(
+      'invalid_argument',
+      'The file has no events, so no free days were imported.',
+      { field: 'file' },
+      { key: 'icsNoEvents' }
+    )
   const insert = stmt(
     db,
     `INSERT INTO free_days (faculty_id, day, reason, source) VALUES (?, ?, ?, 'ics')

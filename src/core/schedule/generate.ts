@@ -42,7 +42,9 @@ export const MAX_NUMBER = 5_000
 export class GenerateInputError extends Error {
   constructor(
     readonly param: 'start_date' | 'end_date' | 'number' | 'frequency' | 'week_day',
-    message: string
+    message: string,
+    /** The message's id in the window's translations (`errors.<key>`), with its values. */
+    readonly text: { key: string; params?: Record<string, string> }
   ) {
     super(message)
     this.name = 'GenerateInputError'
@@ -59,7 +61,10 @@ export function parseDay(value: string, param: GenerateInputError['param']): Dat
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   const d = m ? new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new UTCDate(NaN)
   if (Number.isNaN(d.getTime()) || format(d, DAY) !== value) {
-    throw new GenerateInputError(param, `${param} must be a real date as YYYY-MM-DD, got "${value}"`)
+    throw new GenerateInputError(param, `${param} must be a real date as YYYY-MM-DD, got "${value}"`, {
+      key: 'badDay',
+      params: { value }
+    })
   }
   return d
 }
@@ -67,19 +72,30 @@ export function parseDay(value: string, param: GenerateInputError['param']): Dat
 function validate(input: GenerateInput): { start: Date; end: Date; weekDay: number } {
   const start = parseDay(input.startDate, 'start_date')
   const end = parseDay(input.endDate, 'end_date')
-  if (end < start) throw new GenerateInputError('end_date', 'end_date is before start_date')
+  if (end < start)
+    throw new GenerateInputError('end_date', 'end_date is before start_date', { key: 'endBeforeStart' })
   if (addDays(start, MAX_RANGE_DAYS) < end) {
-    throw new GenerateInputError('end_date', `the range may span at most ${MAX_RANGE_DAYS} days`)
+    throw new GenerateInputError('end_date', `the range may span at most ${MAX_RANGE_DAYS} days`, {
+      key: 'rangeTooLong',
+      params: { max: String(MAX_RANGE_DAYS) }
+    })
   }
   if (!Number.isInteger(input.number) || input.number < 1 || input.number > MAX_NUMBER) {
-    throw new GenerateInputError('number', `number must be a whole number from 1 to ${MAX_NUMBER}`)
+    throw new GenerateInputError('number', `number must be a whole number from 1 to ${MAX_NUMBER}`, {
+      key: 'badNumber',
+      params: { max: String(MAX_NUMBER) }
+    })
   }
   if (!(FREQUENCIES as readonly string[]).includes(input.frequency)) {
-    throw new GenerateInputError('frequency', `frequency must be one of ${FREQUENCIES.join(', ')}`)
+    throw new GenerateInputError('frequency', `frequency must be one of ${FREQUENCIES.join(', ')}`, {
+      key: 'badFrequency'
+    })
   }
   const weekDay = input.weekDay ?? getISODay(start)
   if (!Number.isInteger(weekDay) || weekDay < 1 || weekDay > 7) {
-    throw new GenerateInputError('week_day', 'week_day must be 1 (Monday) to 7 (Sunday)')
+    throw new GenerateInputError('week_day', 'week_day must be 1 (Monday) to 7 (Sunday)', {
+      key: 'badWeekDay'
+    })
   }
   return { start, end, weekDay }
 }

@@ -100,7 +100,9 @@ export function migrate(db: Database.Database, steps: Migration[]): void {
   if (current > steps.length) {
     throw new AppError(
       'storage_error',
-      `The local data was written by a newer version of the app (schema ${current}, this app knows ${steps.length}). Update the app to open it.`
+      `The local data was written by a newer version of the app (schema ${current}, this app knows ${steps.length}). Update the app to open it.`,
+      undefined,
+      { key: 'newerSchema' }
     )
   }
   for (let version = current; version < steps.length; version++) {

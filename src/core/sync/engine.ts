@@ -72,9 +72,12 @@ function daysBetween(from: string, to: string): number {
 
 function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted)
-    throw new AppError('conflict', 'The sync was cancelled; the mirror keeps what was already written.', {
-      kind: 'cancelled'
-    })
+    throw new AppError(
+      'conflict',
+      'The sync was cancelled; the mirror keeps what was already written.',
+      { kind: 'cancelled' },
+      { key: 'syncCancelled' }
+    )
 }
 
 export async function syncMeetings(

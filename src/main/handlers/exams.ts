@@ -23,11 +23,16 @@ type ExamsHandlers = Pick<
 function checkSlot(d: ExamGroupDetails, slotNumber: number | undefined): void {
   if (slotNumber === undefined) return
   if (!d.group.slots.some((s) => s.number === slotNumber))
-    throw new AppError('not_found', `Group ${d.group.number} has no slot ${slotNumber}.`)
+    throw new AppError('not_found', `Group ${d.group.number} has no slot ${slotNumber}.`, undefined, {
+      key: 'noSuchSlot',
+      params: { group: String(d.group.number), slot: String(slotNumber) }
+    })
   if (!d.slotsRead)
     throw new AppError(
       'invalid_argument',
-      'USOS lists who sits in which slot to administrative consumer keys only; print the whole group instead.'
+      'USOS lists who sits in which slot to administrative consumer keys only; print the whole group instead.',
+      undefined,
+      { key: 'slotsNeedAdminKey' }
     )
 }
 

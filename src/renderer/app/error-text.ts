@@ -85,17 +85,52 @@ export function errorText(error: unknown): string {
   if (said) return said
   const code = typeof e.code === 'string' ? e.code : null
   if (!code || !(CODES as readonly string[]).includes(code)) return message
+  const known = code as (typeof CODES)[number]
   if (language() === 'en') return message
-  // A failure of a USOS call: USOS's own words (its OAuth and refusal texts, English only) inside
-  // a Polish sentence saying what kind of failure it was.
+  return polishFrame(known, message, details)
+}
+
+/** SQLite's result codes the Polish UI words (the English UI shows the core's own message). */
+const STORAGE_CODES: ReadonlyArray<[RegExp, string]> = [
+  [/^SQLITE_FULL/, 'full'],
+  [/^SQLITE_READONLY/, 'readonly'],
+  [/^SQLITE_(CORRUPT|NOTADB)/, 'corrupt'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'busy'],
+  [/^SQLITE_(CANTOPEN|PERM|AUTH)/, 'cantopen']
+]
+
+/**
+ * A failure with no message id, in Polish: what kind of failure it was, never the English text the
+ * core or USOS gave (USOS's OAuth and refusal texts are English only). That text stays in the
+ * English UI and, for the app's own failures, in the console.
+ */
+function polishFrame(code: (typeof CODES)[number], message: string, details: ErrorLike): string {
   const kind = typeof details.kind === 'string' ? details.kind : null
-  if (kind === 'unauthorized' && message) return i18next.t('errors.usosUnauthorized', { message })
-  if ((kind === 'server' || kind === 'bad_response') && message)
-    return i18next.t('errors.usosFailed', { message })
-  // USOS's own words for a refusal nobody listed: the Polish frame, its text inside.
-  if (code === 'usos_error' && message) return i18next.t('errors.usosSaid', { message })
-  if (code === 'internal' || code === 'storage_error' || code === 'invalid_argument')
-    return `${i18next.t(`errors.code.${code}`)} (${message})`
+  const field = (name: string) => {
+    const value = (details as Record<string, unknown>)[name]
+    return typeof value === 'string' && value ? value : null
+  }
+  if (kind === 'unauthorized') return i18next.t('errors.usosNotAccepted')
+  if (kind === 'server') return i18next.t('errors.usosServer')
+  if (kind === 'bad_response') return i18next.t('errors.usosBadResponse')
+  if (code === 'usos_error') {
+    // A refusal nobody listed: the field or code USOS named, in a Polish sentence.
+    const param = field('paramName')
+    if (param) return i18next.t('errors.usosRefusedParam', { param })
+    const usosCode = field('usosCode')
+    return usosCode
+      ? i18next.t('errors.usosRefusedCode', { code: usosCode })
+      : i18next.t('errors.usosRefused')
+  }
+  if (code === 'storage_error') {
+    const sqlite = field('sqliteCode')
+    const known = sqlite ? STORAGE_CODES.find(([pattern]) => pattern.test(sqlite)) : undefined
+    return known ? i18next.t(`errors.storage.${known[1]}`) : i18next.t('errors.code.storage_error')
+  }
+  if (code === 'internal') {
+    if (message) console.error(message)
+    return i18next.t('errors.internalDetail')
+  }
   return i18next.t(`errors.code.${code}`)
 }
 

@@ -54,7 +54,14 @@ export function OutboxPage({ onChanged }: { onChanged: () => void }) {
   /** USOS's refusal in the UI language; its English text only when it gave nothing else. */
   const refusalText = (e: OutboxItemView) =>
     usosSaid(e.refusal?.reasons, e.refusal?.userMessages, language) ??
-    (language === 'en' ? e.lastError : e.lastError ? t('errors.usosSaid', { message: e.lastError }) : null)
+    (language === 'en'
+      ? e.lastError
+      : // USOS's own text is English: in Polish, the reason's code it gave, or only that it refused.
+        e.refusal?.reasons[0]
+        ? t('errors.usosRefusedCode', { code: e.refusal.reasons[0] })
+        : e.lastError
+          ? t('errors.usosRefused')
+          : null)
   return (
     <section aria-labelledby="outbox-heading">
       <h1 id="outbox-heading">{t('outbox.heading')}</h1>
