@@ -11,12 +11,16 @@ import { prefetchCalendar } from '../features/calendar/CalendarPage'
 import { preloadPages } from './pages'
 
 async function start(root: HTMLElement): Promise<void> {
+  // The calendar's first week is on its way while the app starts (its first event waits for it),
+  // by the page's clock: the main process's is the same one, except where tests pin it, and then
+  // the week it names is asked for too (a prefetch of the same week is not asked twice).
+  const onCalendar = parseRoute(location.hash).section === 'calendar'
+  if (onCalendar) prefetchCalendar()
+  // Elsewhere the other pages' chunks are wanted now; the calendar fetches them once drawn.
+  else preloadPages()
   const info = api.getAppInfo().then((i) => {
     followMainClock(i.now)
-    // The calendar's first week is on its way while the app renders (its first event waits for it).
-    if (parseRoute(location.hash).section === 'calendar') prefetchCalendar()
-    // Elsewhere the other pages' chunks are wanted now; the calendar fetches them once drawn.
-    else preloadPages()
+    if (onCalendar) prefetchCalendar()
     return i
   })
   const [settings, appInfo] = await Promise.all([api.getSettings(), info])

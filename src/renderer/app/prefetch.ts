@@ -7,6 +7,9 @@ const FRESH_MS = 5_000
 const waiting = new Map<string, { answer: Promise<unknown>; at: number }>()
 
 export function prefetch<T>(key: string, load: () => Promise<T>): void {
+  // Asked for already and not yet taken: that answer will do.
+  const asked = waiting.get(key)
+  if (asked && performance.now() - asked.at < FRESH_MS) return
   const answer = load()
   // A failure is told to the page that takes it (which then asks again), not here.
   answer.catch(() => {})
