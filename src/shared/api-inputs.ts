@@ -107,6 +107,7 @@ export const apiInputs = {
     })
     .strict(),
   studentAttendance: z.object({ userId: id, meetingId: id.optional() }).strict(),
+  exportMeetingAttendance: z.object({ meetingId: id, language: languageSchema }).strict(),
   participantContacts: z
     .object({
       meetingDateId: id,

@@ -89,6 +89,8 @@ export interface ApiResults {
   markAttendance: AttendanceRowView[]
   /** A student's attendance over one meeting's dates ("3 z 4 obecności"). */
   studentAttendance: AttendanceSummaryView
+  /** One meeting's attendance per student over all its dates, as CSV ("3 z 4"). */
+  exportMeetingAttendance: { fileName: string; text: string; mimeType: string }
   /** E-mail addresses and contact data of the chosen lists' participants (users' addresses need the email scope). */
   participantContacts: ContactsView
   getRejectionSubstantiations: SubstantiationView[]
@@ -224,6 +226,7 @@ export const apiMethods = [
   'getAttendance',
   'markAttendance',
   'studentAttendance',
+  'exportMeetingAttendance',
   'participantContacts',
   'getRejectionSubstantiations',
   'cancelSync',
