@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type Database from 'better-sqlite3'
 import { mirrorMigrations } from '../../../src/core/mirror'
-import { copyDraftToTerm, copyName } from '../../../src/core/planner/copy'
+import { copyDraftToTerm, copyName, draftForTerm } from '../../../src/core/planner/copy'
 import { listDrafts, previewDraft, saveDraft } from '../../../src/core/planner/drafts'
 import { addFreeDay } from '../../../src/core/planner/free-days'
 import { plannerOptions } from '../../../src/core/planner/options'
@@ -125,6 +125,27 @@ describe('a draft copied to another term', () => {
       { day: '2027-04-15', kind: 'free_day', reason: 'Dzień sportu' },
       { day: '2027-05-27', kind: 'holiday', name: 'Dzień Bożego Ciała' }
     ])
+  })
+
+  it('starts a monthly series on the same day of the month, in the first month of the term that has it', () => {
+    const monthly = saveDraft(db, {
+      name: 'Raz w miesiącu',
+      startDate: '2026-10-31',
+      endDate: '2027-02-28',
+      number: 5,
+      frequency: 'monthly',
+      startTime: '09:00',
+      durationMin: 45
+    })
+    const summer = plannerTerms(db, '2026-11-20').find((t) => t.name.pl?.startsWith('Semestr letni'))!
+    // March has a 31st; the copy of a series on the 15th starts on March 15.
+    expect(draftForTerm(monthly, summer, 'pl').input).toMatchObject({
+      startDate: '2027-03-31',
+      weekDay: null
+    })
+    expect(draftForTerm({ ...monthly, startDate: '2026-10-15' }, summer, 'pl').input.startDate).toBe(
+      `${summer.startDate.slice(0, 7)}-15`
+    )
   })
 
   it('is refused for a term the planner does not offer, and names the term in English when asked', () => {

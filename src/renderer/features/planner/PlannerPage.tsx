@@ -133,7 +133,15 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
   const edits = { addedDays: form.addedDays ?? [], removedDays: form.removedDays ?? [] }
   // A day on the month grid: against the days the rule made in the latest preview.
   const toggle = (day: string) =>
-    preview && setForm((f) => ({ ...f, ...toggleDay(preview.generatedDays, edits, day) }))
+    preview &&
+    setForm((f) => ({
+      ...f,
+      ...toggleDay(
+        preview.generatedDays,
+        { addedDays: f.addedDays ?? [], removedDays: f.removedDays ?? [] },
+        day
+      )
+    }))
   const editingView = drafts.data?.find((d) => d.id === editing) ?? null
   const save = async () => {
     setStatus('')
