@@ -16,7 +16,13 @@ import type { AppContext } from '../core/app/context'
 import { INSTALLATION_ZONE, OfficeHours, toAccountView } from '../core/app/office-hours'
 import { signOutAccount } from '../core/app/sign-out'
 import { buildIcs } from '../core/export/ics'
-import { dateAttendance, markAttendance, studentAttendance } from '../core/office-hours/attendance'
+import {
+  dateAttendance,
+  markAttendance,
+  meetingAttendance,
+  studentAttendance
+} from '../core/office-hours/attendance'
+import { meetingAttendanceCsv } from '../core/export/attendance'
 import { participantListCsv, participantListHtml } from '../core/export/participants'
 import {
   DEFAULT_COLUMNS,
@@ -204,6 +210,13 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
     },
     async studentAttendance({ userId, meetingId }) {
       return studentAttendance(officeHours.mirror(), userId, meetingId)
+    },
+    async exportMeetingAttendance({ meetingId, language }) {
+      return {
+        fileName: `${language === 'pl' ? 'obecnosc' : 'attendance'}-${meetingId.replace(/[^\w-]+/g, '-')}.csv`,
+        text: meetingAttendanceCsv(meetingAttendance(officeHours.mirror(), meetingId), language),
+        mimeType: 'text/csv;charset=utf-8'
+      }
     },
     async participantContacts({ meetingDateId, lists }) {
       return officeHours.participantContacts(meetingDateId, lists)

@@ -39,7 +39,9 @@ const draftInput = z
       .min(5)
       .max(12 * 60),
     room: text(200).nullable().optional(),
-    comment: text(2000).nullable().optional()
+    comment: text(2000).nullable().optional(),
+    addedDays: z.array(day).max(1000).optional(),
+    removedDays: z.array(day).max(1000).optional()
   })
   .strict()
 const noteType = z.enum(['private', 'public'])
@@ -105,6 +107,7 @@ export const apiInputs = {
     })
     .strict(),
   studentAttendance: z.object({ userId: id, meetingId: id.optional() }).strict(),
+  exportMeetingAttendance: z.object({ meetingId: id, language: languageSchema }).strict(),
   participantContacts: z
     .object({
       meetingDateId: id,
@@ -288,6 +291,7 @@ export const apiInputs = {
   previewDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
   saveDraft: z.object({ id: id.optional(), draft: draftInput }).strict(),
   deleteDraft: z.object({ id }).strict(),
+  copyDraft: z.object({ id, termId: id, language: languageSchema }).strict(),
   matchDraftWithUsos: z.object({ id }).strict(),
   draftsRange: z.object({ from: day, to: day }).strict(),
   exportDraft: z.object({ id, format: z.enum(['ics', 'csv', 'html']), language: languageSchema }).strict(),

@@ -48,9 +48,11 @@ import type {
 } from './types-attendee'
 import type {
   DraftCalendarItem,
+  DraftCopyView,
   DraftPreview,
   DraftUsosMatchView,
   DraftView,
+  PlannerTermView,
   FreeDayView,
   UsosWebParametersView
 } from './types-planner'
@@ -87,6 +89,8 @@ export interface ApiResults {
   markAttendance: AttendanceRowView[]
   /** A student's attendance over one meeting's dates ("3 z 4 obecności"). */
   studentAttendance: AttendanceSummaryView
+  /** One meeting's attendance per student over all its dates, as CSV ("3 z 4"). */
+  exportMeetingAttendance: { fileName: string; text: string; mimeType: string }
   /** E-mail addresses and contact data of the chosen lists' participants (users' addresses need the email scope). */
   participantContacts: ContactsView
   getRejectionSubstantiations: SubstantiationView[]
@@ -162,6 +166,8 @@ export interface ApiResults {
   plannerOptions: {
     faculties: Array<{ id: string; name: LangDict }>
     meetings: Array<{ id: string; name: LangDict; facultyId: string | null }>
+    /** The terms not yet over: USOS's (from the mirror) and the next ones assumed by the academic year. */
+    terms: PlannerTermView[]
   }
   listFreeDays: FreeDayView[]
   addFreeDay: FreeDayView[]
@@ -171,6 +177,8 @@ export interface ApiResults {
   previewDraft: DraftPreview
   saveDraft: DraftView
   deleteDraft: DraftView[]
+  /** A saved draft's rule over another term, saved as a new draft; the days edited by hand outside it left out. */
+  copyDraft: DraftCopyView
   /** Which of a saved draft's dates USOS now has (after the lecturer created them in USOSweb), and what to type there. */
   matchDraftWithUsos: { match: DraftUsosMatchView; parameters: UsosWebParametersView }
   draftsRange: DraftCalendarItem[]
@@ -218,6 +226,7 @@ export const apiMethods = [
   'getAttendance',
   'markAttendance',
   'studentAttendance',
+  'exportMeetingAttendance',
   'participantContacts',
   'getRejectionSubstantiations',
   'cancelSync',
@@ -278,6 +287,7 @@ export const apiMethods = [
   'previewDraft',
   'saveDraft',
   'deleteDraft',
+  'copyDraft',
   'matchDraftWithUsos',
   'draftsRange',
   'exportDraft',

@@ -24,6 +24,22 @@ export interface AttendanceSummaryView {
   marked: number
 }
 
+/** One student's attendance over all the dates of a meeting (a row of the meeting's attendance CSV). */
+export interface MeetingAttendanceRowView {
+  /** Null for an outside person (not a USOS user). */
+  user_id: string | null
+  first_name: string
+  last_name: string
+  student_number: string | null
+  present: number
+  late: number
+  absent: number
+  /** Present or late. */
+  attended: number
+  /** Dates with this person's attendance marked. */
+  marked: number
+}
+
 /** The contact data of the participants on the chosen lists (for copying or a mailto: in BCC). */
 export interface ContactsView {
   people: Array<{

@@ -1,4 +1,4 @@
-import type { CalendarItem } from './types'
+import type { CalendarItem, LangDict } from './types'
 
 export type Frequency =
   'daily' | 'weekly' | 'week_days' | 'weekends' | 'biweekly_odd' | 'biweekly_even' | 'monthly'
@@ -27,6 +27,10 @@ export interface DraftInput {
   durationMin: number
   room?: string | null
   comment?: string | null
+  /** Days added by hand on the month grid, at the draft's time (see shared/draft-days.ts). */
+  addedDays?: string[]
+  /** Generated days removed by hand on the month grid. */
+  removedDays?: string[]
 }
 
 export interface DraftView extends Required<
@@ -63,9 +67,32 @@ export interface ClashView {
 
 export interface DraftPreview {
   draft: DraftView
+  /** The dates the draft ends with: generated, less the days removed, with the days added. */
   dates: DraftDate[]
+  /** The days the rule alone makes (before the edits by hand). */
+  generatedDays: string[]
+  /** Skipped by the rule (holidays, free days) and not added back by hand. */
   skipped: SkipView[]
   clashes: ClashView[]
+  /** Every public holiday and faculty free day in the months the draft spans, for the month grid. */
+  daysOff: SkipView[]
+}
+
+/** A term a draft may be copied to: one USOS knows (from the mirror) or the next one by the academic year. */
+export interface PlannerTermView {
+  id: string
+  name: LangDict
+  startDate: string
+  endDate: string
+  /** `usos`: the mirror has it from USOS; `assumed`: dates assumed from the academic year (1 Oct - 30 Sep). */
+  source: 'usos' | 'assumed'
+}
+
+/** A draft copied to another term: the new draft and the edits by hand left out (outside the term). */
+export interface DraftCopyView {
+  draft: DraftView
+  droppedAdded: number
+  droppedRemoved: number
 }
 
 /** A draft's date in the calendar, beside meeting dates and exam groups. */
@@ -97,4 +124,7 @@ export interface UsosWebParametersView {
   fac_id: string | null
   start_time: string
   duration_min: number
+  /** Done by hand in USOSweb after generating: the days added on the planner's grid, and those removed. */
+  add_by_hand: string[]
+  remove_by_hand: string[]
 }

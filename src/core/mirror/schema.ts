@@ -8,6 +8,7 @@ import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
 import { icsSequencesMigration } from './schema-ics'
 import { outboxRefusalMigration } from './schema-refusal'
+import { plannerDaysMigration } from './schema-planner-days'
 
 /**
  * One account's mirror of USOS (accounts/<id>/mirror.sqlite). Tables and columns use USOS's own
@@ -261,5 +262,8 @@ mirrorMigrations.push(outboxRefusalMigration)
 
 // 11: attendance at meeting dates (local only: USOS has no such method).
 mirrorMigrations.push(attendanceMigration)
+
+// 12: planner drafts' days added or removed by hand on the month grid.
+mirrorMigrations.push(plannerDaysMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -5,9 +5,14 @@
  */
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import { compareText } from '../../shared/locale-format'
+import { compareNames, compareText } from '../../shared/locale-format'
 import { stmt } from '../mirror/statements'
-import type { AttendanceRowView, AttendanceState, AttendanceSummaryView } from '../../shared/types-attendance'
+import type {
+  AttendanceRowView,
+  AttendanceState,
+  AttendanceSummaryView,
+  MeetingAttendanceRowView
+} from '../../shared/types-attendance'
 
 export const ATTENDANCE_STATES = ['present', 'absent', 'late'] as const
 export type { AttendanceState }
@@ -139,4 +144,64 @@ export function studentAttendance(
   const late = count('late')
   const absent = count('absent')
   return { user_id: userId, attended: present + late, present, late, absent, marked: present + late + absent }
+}
+
+/**
+ * A meeting's attendance per person over all its dates: present, late and absent counted, each
+ * person once (a USOS user by id, an outside person by name), in Polish order by last name. Those
+ * never marked are not listed: a count of nothing says nothing.
+ */
+export function meetingAttendance(db: Database.Database, meetingId: string): MeetingAttendanceRowView[] {
+  if (!stmt(db, 'SELECT 1 FROM meetings WHERE id = ?').get(meetingId))
+    throw new AppError('not_found', `Meeting ${meetingId} is not in the local data; sync first.`)
+  const marks = stmt(
+    db,
+    `SELECT a.user_id, a.person, a.state, u.first_name, u.last_name, u.student_number,
+            p.external_first_name, p.external_last_name
+     FROM attendance a
+     LEFT JOIN users u ON u.id = a.user_id
+     LEFT JOIN participants p ON p.id = a.participant_id
+     WHERE a.meeting_id = ?`
+  ).all(meetingId) as Array<{
+    user_id: string | null
+    person: string
+    state: AttendanceState
+    first_name: string | null
+    last_name: string | null
+    student_number: string | null
+    external_first_name: string | null
+    external_last_name: string | null
+  }>
+  const people = new Map<string, MeetingAttendanceRowView>()
+  for (const m of marks) {
+    const key = m.user_id !== null ? `user:${m.user_id}` : `person:${m.person}`
+    let row = people.get(key)
+    if (!row) {
+      // The person's name as the mirror has it now; as it was when marked if the row is gone.
+      const split = m.person.lastIndexOf(' ')
+      const first = m.first_name ?? m.external_first_name ?? (split > 0 ? m.person.slice(0, split) : '')
+      const last = m.last_name ?? m.external_last_name ?? (split > 0 ? m.person.slice(split + 1) : m.person)
+      row = {
+        user_id: m.user_id,
+        first_name: first,
+        last_name: last,
+        student_number: m.student_number,
+        present: 0,
+        late: 0,
+        absent: 0,
+        attended: 0,
+        marked: 0
+      }
+      people.set(key, row)
+    }
+    row[m.state] += 1
+    row.marked += 1
+    if (m.state !== 'absent') row.attended += 1
+  }
+  return [...people.values()].sort((a, b) =>
+    compareNames(
+      { lastName: a.last_name, firstName: a.first_name },
+      { lastName: b.last_name, firstName: b.first_name }
+    )
+  )
 }

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import { isCalendarDay } from '../../shared/dates'
+import { editedDays, normalizeEdits, type DayEdits } from '../../shared/draft-days'
 import type {
   ClashView,
   DraftDate,
@@ -19,6 +21,7 @@ import type {
 import { calendarWithExams } from '../mirror/calendar'
 import { stmt } from '../mirror/statements'
 import { GenerateInputError, generateMeetingDatesDetailed } from '../schedule/generate'
+import { polishHolidays } from '../schedule/holidays'
 import { timedDate } from '../schedule/timed'
 import { freeDayReasons } from './free-days'
 
@@ -42,7 +45,27 @@ interface DraftRow {
   updated_at: string
 }
 
-const toView = (r: DraftRow): DraftView => ({
+const NO_EDITS: DayEdits = { addedDays: [], removedDays: [] }
+
+/** Every draft's days added and removed by hand (planner_draft_days), by draft. */
+function editsByDraft(db: Database.Database, id?: string): Map<string, DayEdits> {
+  const rows = (
+    id === undefined
+      ? stmt(db, 'SELECT draft_id, day, change FROM planner_draft_days ORDER BY draft_id, day').all()
+      : stmt(db, 'SELECT draft_id, day, change FROM planner_draft_days WHERE draft_id = ? ORDER BY day').all(
+          id
+        )
+  ) as Array<{ draft_id: string; day: string; change: 'added' | 'removed' }>
+  const out = new Map<string, { addedDays: string[]; removedDays: string[] }>()
+  for (const r of rows) {
+    let edits = out.get(r.draft_id)
+    if (!edits) out.set(r.draft_id, (edits = { addedDays: [], removedDays: [] }))
+    ;(r.change === 'added' ? edits.addedDays : edits.removedDays).push(r.day)
+  }
+  return out
+}
+
+const toView = (r: DraftRow, edits: DayEdits = NO_EDITS): DraftView => ({
   id: r.id,
   name: r.name,
   meetingId: r.meeting_id,
@@ -58,13 +81,16 @@ const toView = (r: DraftRow): DraftView => ({
   durationMin: r.duration_min,
   room: r.room,
   comment: r.comment,
+  addedDays: [...edits.addedDays],
+  removedDays: [...edits.removedDays],
   revision: r.revision,
   updatedAt: r.updated_at
 })
 
 export function listDrafts(db: Database.Database): DraftView[] {
+  const edits = editsByDraft(db)
   return (stmt(db, 'SELECT * FROM planner_drafts ORDER BY start_date, name, id').all() as DraftRow[]).map(
-    toView
+    (r) => toView(r, edits.get(r.id))
   )
 }
 
@@ -74,7 +100,16 @@ export function getDraft(db: Database.Database, id: string): DraftView {
     throw new AppError('not_found', 'This draft no longer exists.', undefined, {
       key: 'draftGone'
     })
-  return toView(row)
+  return toView(row, editsByDraft(db, id).get(id))
+}
+
+/** A draft's edits by hand, checked (real days) and normalized (each once, in order). */
+function checkedEdits(d: DraftInput): { addedDays: string[]; removedDays: string[] } {
+  for (const field of ['addedDays', 'removedDays'] as const)
+    for (const day of d[field] ?? [])
+      if (!isCalendarDay(day))
+        throw new AppError('invalid_argument', `"${day}" is not a real date (YYYY-MM-DD).`, { field })
+  return normalizeEdits(d)
 }
 
 /** The generator's answer for a draft, with its errors as field-bound messages. */
@@ -105,6 +140,7 @@ export function saveDraft(
   now = new Date()
 ): DraftView {
   generate(db, input)
+  const edits = checkedEdits(input)
   const row = {
     id: id ?? randomUUID(),
     name: input.name.trim() || 'Office hours',
@@ -123,7 +159,18 @@ export function saveDraft(
     comment: input.comment?.trim() || null,
     at: now.toISOString()
   }
-  if (id) {
+  db.transaction(() => {
+    writeRow(db, row, id !== undefined)
+    stmt(db, 'DELETE FROM planner_draft_days WHERE draft_id = ?').run(row.id)
+    const insert = stmt(db, 'INSERT INTO planner_draft_days (draft_id, day, change) VALUES (?, ?, ?)')
+    for (const day of edits.addedDays) insert.run(row.id, day, 'added')
+    for (const day of edits.removedDays) insert.run(row.id, day, 'removed')
+  })()
+  return getDraft(db, row.id)
+}
+
+function writeRow(db: Database.Database, row: Record<string, string | number | null>, update: boolean): void {
+  if (update) {
     const changed = stmt(
       db,
       `UPDATE planner_drafts SET name = @name, meeting_id = @meeting_id, faculty_id = @faculty_id,
@@ -145,7 +192,6 @@ export function saveDraft(
          @start_even, @use_calendar, @start_time, @duration_min, @room, @comment, @at, @at)`
     ).run(row)
   }
-  return getDraft(db, row.id)
 }
 
 export function deleteDraft(db: Database.Database, id: string): void {
@@ -155,24 +201,52 @@ export function deleteDraft(db: Database.Database, id: string): void {
     })
 }
 
-/** A draft's dates as full datetimes, each with a stable id. */
+/**
+ * A draft's dates as full datetimes, each with a stable id: the generated days less those removed
+ * by hand, with those added by hand; the days the rule skipped (unless added back), and the days
+ * the rule alone makes.
+ */
 export function draftDates(
   db: Database.Database,
   d: DraftInput & { id?: string }
-): { dates: DraftDate[]; skipped: SkipView[] } {
+): { dates: DraftDate[]; skipped: SkipView[]; generatedDays: string[] } {
   const result = generate(db, d)
+  const edits = checkedEdits(d)
+  const added = new Set(edits.addedDays)
   const reasons = freeDayReasons(db, d.facultyId)
   return {
-    dates: result.dates.map((day) => {
+    dates: editedDays(result.dates, edits).map((day) => {
       const t = timedDate(day, d.startTime, d.durationMin)
       return { id: `draft:${d.id ?? 'new'}:${day}`, date: day, start: t.start_time, end: t.end_time }
     }),
-    skipped: result.skipped.map((s): SkipView =>
-      s.reason.kind === 'holiday'
-        ? { day: s.date, kind: 'holiday', name: s.reason.name }
-        : { day: s.date, kind: 'free_day', reason: reasons.get(s.date) ?? '' }
-    )
+    skipped: result.skipped
+      .filter((s) => !added.has(s.date))
+      .map((s): SkipView =>
+        s.reason.kind === 'holiday'
+          ? { day: s.date, kind: 'holiday', name: s.reason.name }
+          : { day: s.date, kind: 'free_day', reason: reasons.get(s.date) ?? '' }
+      ),
+    generatedDays: result.dates
   }
+}
+
+/**
+ * The public holidays and the faculty's free days from the first day of the month the draft (or
+ * its first date) starts in to the last day of the month it (or its last date) ends in.
+ */
+function daysOffAround(db: Database.Database, d: DraftInput, dates: readonly DraftDate[]): SkipView[] {
+  const first = [d.startDate, dates[0]?.date ?? d.startDate].sort()[0]!
+  const last = [d.endDate, dates[dates.length - 1]?.date ?? d.endDate].sort()[1]!
+  const from = `${first.slice(0, 7)}-01`
+  const to = `${last.slice(0, 7)}-31`
+  const out: SkipView[] = []
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+    for (const [day, name] of polishHolidays(year))
+      if (day >= from && day <= to) out.push({ day, kind: 'holiday', name })
+  const holidays = new Set(out.map((x) => x.day))
+  for (const [day, reason] of freeDayReasons(db, d.facultyId))
+    if (day >= from && day <= to && !holidays.has(day)) out.push({ day, kind: 'free_day', reason })
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
 }
 
 export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
@@ -191,7 +265,7 @@ export function calendarAround(db: Database.Database, dates: readonly DraftDate[
  * overlap with the calendar (meeting dates, exam groups) and with the other drafts.
  */
 export function previewDraft(db: Database.Database, d: DraftInput & { id?: string }): DraftPreview {
-  const { dates, skipped } = draftDates(db, d)
+  const { dates, skipped, generatedDays } = draftDates(db, d)
   const clashes: ClashView[] = []
   if (dates.length > 0) {
     const existing = calendarAround(db, dates)
@@ -229,10 +303,11 @@ export function previewDraft(db: Database.Database, d: DraftInput & { id?: strin
     durationMin: d.durationMin,
     room: d.room ?? null,
     comment: d.comment ?? null,
+    ...checkedEdits(d),
     revision: 0,
     updatedAt: ''
   }
-  return { draft, dates, skipped, clashes }
+  return { draft, dates, generatedDays, skipped, clashes, daysOff: daysOffAround(db, d, dates) }
 }
 
 /** Every draft's dates in a range, for the calendar (from inclusive, to exclusive; days). */

@@ -1,8 +1,13 @@
-/** What the planner offers to plan for: the mirror's faculties and meetings, in Polish order. */
+/**
+ * What the planner offers to plan for: the mirror's faculties and meetings, in Polish order, and
+ * the terms not over by `today` (see terms.ts).
+ */
 import type Database from 'better-sqlite3'
 import type { LangDict } from '../../shared/types'
 import { sortByText } from '../../shared/locale-format'
+import type { PlannerTermView } from '../../shared/types-planner'
 import { stmt } from '../mirror/statements'
+import { plannerTerms } from './terms'
 
 interface Named {
   id: string
@@ -10,9 +15,13 @@ interface Named {
   name_en: string | null
 }
 
-export function plannerOptions(db: Database.Database): {
+export function plannerOptions(
+  db: Database.Database,
+  today: string
+): {
   faculties: Array<{ id: string; name: LangDict }>
   meetings: Array<{ id: string; name: LangDict; facultyId: string | null }>
+  terms: PlannerTermView[]
 } {
   const faculties = stmt(db, 'SELECT id, name_pl, name_en FROM faculties').all() as Named[]
   const meetings = stmt(db, 'SELECT id, name_pl, name_en, faculty_id FROM meetings').all() as Array<
@@ -29,6 +38,7 @@ export function plannerOptions(db: Database.Database): {
       id: m.id,
       name: { pl: m.name_pl, en: m.name_en },
       facultyId: m.faculty_id
-    }))
+    })),
+    terms: plannerTerms(db, today)
   }
 }

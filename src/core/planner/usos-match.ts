@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { DraftUsosMatchView, DraftView, UsosWebParametersView } from '../../shared/types-planner'
+import { effectiveEdits } from '../../shared/draft-days'
 import { calendarAround, draftDates, getDraft, overlaps } from './drafts'
 
 export type DraftUsosMatch = DraftUsosMatchView
@@ -51,8 +52,12 @@ export function matchDraftWithUsos(db: Database.Database, draftId: string): Draf
   return result
 }
 
-/** What to type into USOSweb's date generator: generate_meeting_dates' parameters, and the time. */
-export function usosWebParameters(draft: DraftView): UsosWebParametersView {
+/**
+ * What to type into USOSweb's date generator: generate_meeting_dates' parameters, and the time;
+ * then the days edited by hand on the planner's grid, which the generator cannot make.
+ */
+export function usosWebParameters(db: Database.Database, draft: DraftView): UsosWebParametersView {
+  const { addedDays, removedDays } = effectiveEdits(draftDates(db, draft).generatedDays, draft)
   return {
     start_date: draft.startDate,
     end_date: draft.endDate,
@@ -63,6 +68,8 @@ export function usosWebParameters(draft: DraftView): UsosWebParametersView {
     use_calendar: draft.useCalendar,
     fac_id: draft.facultyId,
     start_time: draft.startTime,
-    duration_min: draft.durationMin
+    duration_min: draft.durationMin,
+    add_by_hand: addedDays,
+    remove_by_hand: removedDays
   }
 }

@@ -14,6 +14,8 @@ import {
 } from '../../core/planner/drafts'
 import { matchDraftWithUsos, usosWebParameters } from '../../core/planner/usos-match'
 import { plannerOptions } from '../../core/planner/options'
+import { copyDraftToTerm } from '../../core/planner/copy'
+import { usosDateTime } from '../../core/schedule/timed'
 import { addFreeDay, importFreeDays, listFreeDays, removeFreeDay } from '../../core/planner/free-days'
 import { printThrough, printedAt, type HandlerHooks } from './hooks'
 
@@ -28,6 +30,7 @@ type PlannerHandlers = Pick<
   | 'previewDraft'
   | 'saveDraft'
   | 'deleteDraft'
+  | 'copyDraft'
   | 'matchDraftWithUsos'
   | 'draftsRange'
   | 'exportDraft'
@@ -44,7 +47,7 @@ export function plannerHandlers(
   const db = () => officeHours.mirror()
   return {
     async plannerOptions() {
-      return plannerOptions(db())
+      return plannerOptions(db(), usosDateTime(ctx.now()).slice(0, 10))
     },
     async listFreeDays({ facultyId }) {
       return listFreeDays(db(), facultyId)
@@ -73,8 +76,11 @@ export function plannerHandlers(
       deleteDraft(db(), id)
       return listDrafts(db())
     },
+    async copyDraft({ id, termId, language }) {
+      return copyDraftToTerm(db(), id, termId, language, ctx.now())
+    },
     async matchDraftWithUsos({ id }) {
-      return { match: matchDraftWithUsos(db(), id), parameters: usosWebParameters(getDraft(db(), id)) }
+      return { match: matchDraftWithUsos(db(), id), parameters: usosWebParameters(db(), getDraft(db(), id)) }
     },
     async draftsRange({ from, to }) {
       return draftsInRange(db(), from, to)

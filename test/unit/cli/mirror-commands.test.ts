@@ -271,6 +271,87 @@ describe('CLI commands over the mirror', () => {
   })
 })
 
+describe("a meeting's attendance from the command line", () => {
+  /** A demo-sized meeting: four students on Nov 24, two of them again on Dec 1. */
+  async function profileWithStudents(): Promise<string> {
+    const usos = fakeUsos()
+    const student = (id: number, userId: string, first: string, last: string, number: string) => ({
+      ...usos.state.participants[10]![0]!,
+      id,
+      user: { id: userId, first_name: first, last_name: last, student_number: number }
+    })
+    usos.state.participants[10] = [
+      ...usos.state.participants[10]!,
+      student(101, '56', 'Łucja', 'Żak', '400001'),
+      student(102, '57', 'Adam', 'Dąbrowski', '400002'),
+      student(103, '58', 'Ewa', 'Duda', '400003')
+    ]
+    usos.state.participants[11] = [
+      student(111, '56', 'Łucja', 'Żak', '400001'),
+      student(112, '57', 'Adam', 'Dąbrowski', '400002')
+    ]
+    for (const [i, n] of [
+      [0, 4],
+      [1, 2]
+    ] as const)
+      Object.assign(usos.state.dates[i]!, {
+        registered_participants_count: n,
+        accepted_participants_count: n
+      })
+    return signedInProfile(usos)
+  }
+
+  it('attendance --meeting sums each student over the dates as CSV in Polish order, or JSON, or into a file', async () => {
+    const dir = await profileWithStudents()
+    const run = (...args: string[]) => cli('attendance', ...args, '--data-dir', dir)
+    expect(
+      (await run('--meeting-date', '10', '--present', '100,101', '--absent', '102', '--late', '103')).code
+    ).toBe(0)
+    expect((await run('--meeting-date', '11', '--late', '111', '--present', '112')).code).toBe(0)
+    const csv = await run('--meeting', '1', '--format', 'csv')
+    expect(csv.err).toBe('')
+    expect(csv.code).toBe(0)
+    expect(csv.out).toBe(
+      '\uFEFF' +
+        [
+          '"Imię i nazwisko";"Nr albumu";"Obecny";"Spóźniony";"Nieobecny";"Obecności"',
+          '"Adam Dąbrowski";"400002";"1";"0";"1";"1 z 2"',
+          '"Ewa Duda";"400003";"0";"1";"0";"1 z 1"',
+          '"Anna Nowak";"123456";"1";"0";"0";"1 z 1"',
+          '"Łucja Żak";"400001";"1";"1";"0";"2 z 2"'
+        ].join('\r\n') +
+        '\r\n'
+    )
+    const english = await run('--meeting', '1', '--format', 'csv', '--lang', 'en')
+    expect(english.out.split('\r\n')[1]).toBe('"Adam Dąbrowski","400002","1","0","1","1 of 2"')
+    const json = JSON.parse((await run('--meeting', '1')).out) as Array<Record<string, unknown>>
+    expect(keysOf(json).filter((k) => !/^[a-z0-9_]+$/.test(k))).toEqual([])
+    expect(json.at(-1)).toMatchObject({ name: 'Łucja Żak', student_number: '400001', attended: 2, marked: 2 })
+    const file = join(dir, 'obecnosc.csv')
+    expect(await run('--meeting', '1', '--format', 'csv', '--out', file)).toMatchObject({
+      code: 0,
+      out: '4\n'
+    })
+    expect(readFileSync(file, 'utf8')).toBe(csv.out)
+  })
+
+  it('refuses what does not fit in one line, printing nothing', async () => {
+    const dir = await profileWithStudents()
+    for (const args of [
+      ['--meeting', '1', '--format', 'xlsx'],
+      ['--meeting', '1', '--meeting-date', '10'],
+      ['--meeting', '1', '--present', '100'],
+      ['--meeting-date', '10', '--format', 'csv'],
+      ['--meeting', '999']
+    ]) {
+      const r = await cli('attendance', ...args, '--data-dir', dir)
+      expect(r.code, args.join(' ')).not.toBe(0)
+      expect(r.out).toBe('')
+      expect(r.err.trim().split('\n')).toHaveLength(1)
+    }
+  })
+})
+
 /** Every key of a JSON value, at any depth. */
 function keysOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(keysOf)

@@ -8,6 +8,7 @@ import { api } from '../../app/api'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
 import { download } from '../../app/download'
+import { errorText } from '../../app/error-text'
 
 const yesNo = (v: boolean | null, t: (k: string) => string) =>
   v === null ? '–' : v ? t('meetings.yes') : t('meetings.no')
@@ -111,6 +112,7 @@ export function MeetingPage({
   const language = (i18n.language === 'en' ? 'en' : 'pl') as Language
   const { data, error } = useLoad(() => api.getMeeting({ meetingId }), [meetingId])
   const [withParticipants, setWithParticipants] = useState(false)
+  const [problem, setProblem] = useState('')
   if (error) return <LoadFailed message={error} onBack={onBack} backLabel={t('meetings.back')} />
   if (!data) return <p>{t('app.loading')}</p>
   return (
@@ -151,7 +153,27 @@ export function MeetingPage({
           />{' '}
           {t('meetings.withParticipants')}
         </label>
+        <button
+          type="button"
+          aria-describedby="meeting-attendance-how"
+          onClick={() =>
+            void api.exportMeetingAttendance({ meetingId, language }).then(
+              (f) => download(f.fileName, f.text, f.mimeType),
+              (e: unknown) => setProblem(errorText(e))
+            )
+          }
+        >
+          {t('meetings.attendanceCsv')}
+        </button>
       </div>
+      <p className="hint" id="meeting-attendance-how">
+        {t('meetings.attendanceHow')}
+      </p>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
       <h2>{t('meetings.datesHeading', { count: data.dates.length })}</h2>
       {data.dates.length === 0 ? (
         <p className="empty-state">{t('meetings.noDates')}</p>

@@ -41,7 +41,12 @@ export function DraftInUsos({ draftId }: { draftId: string }) {
         ...(p.week_day !== null ? [`${t('planner.usos.weekDay')}: ${p.week_day}`] : []),
         `${t('planner.usos.startEven')}: ${p.start_even ? t('planner.usos.yes') : t('planner.usos.no')}`,
         `${t('planner.usos.useCalendar')}: ${p.use_calendar ? t('planner.usos.yes') : t('planner.usos.no')}`,
-        `${t('planner.usos.time')}: ${p.start_time}, ${t('planner.usos.minutes', { count: p.duration_min })}`
+        `${t('planner.usos.time')}: ${p.start_time}, ${t('planner.usos.minutes', { count: p.duration_min })}`,
+        // The days edited on the planner's grid: USOSweb's generator cannot make them.
+        ...(p.add_by_hand.length > 0 ? [`${t('planner.usos.addByHand')}: ${p.add_by_hand.join(', ')}`] : []),
+        ...(p.remove_by_hand.length > 0
+          ? [`${t('planner.usos.removeByHand')}: ${p.remove_by_hand.join(', ')}`]
+          : [])
       ]
     : []
   return (

@@ -5,6 +5,9 @@ import type { DraftInput, DraftPreview, DraftView, Frequency } from '../../../sh
 import { api } from '../../app/api'
 import { download } from '../../app/download'
 import { DraftInUsos } from './DraftInUsos'
+import { DraftMonthGrid } from './DraftMonthGrid'
+import { CopyDraft } from './CopyDraft'
+import { toggleDay } from '../../../shared/draft-days'
 import { ErrorMessage } from '../../app/ErrorMessage'
 import { langText } from '../../app/lang'
 import { useLoad } from '../../app/useApi'
@@ -35,7 +38,9 @@ function blankDraft(): DraftInput {
     startTime: '10:00',
     durationMin: 90,
     room: '',
-    comment: ''
+    comment: '',
+    addedDays: [],
+    removedDays: []
   }
 }
 
@@ -53,7 +58,9 @@ const fromView = (d: DraftView): DraftInput => ({
   startTime: d.startTime,
   durationMin: d.durationMin,
   room: d.room ?? '',
-  comment: d.comment ?? ''
+  comment: d.comment ?? '',
+  addedDays: d.addedDays,
+  removedDays: d.removedDays
 })
 
 /** A labelled form field: the label points at the control by id, so its name is the label alone. */
@@ -123,6 +130,19 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
   }, [key])
 
   const set = <K extends keyof DraftInput>(k: K, v: DraftInput[K]) => setForm((f) => ({ ...f, [k]: v }))
+  const edits = { addedDays: form.addedDays ?? [], removedDays: form.removedDays ?? [] }
+  // A day on the month grid: against the days the rule made in the latest preview.
+  const toggle = (day: string) =>
+    preview &&
+    setForm((f) => ({
+      ...f,
+      ...toggleDay(
+        preview.generatedDays,
+        { addedDays: f.addedDays ?? [], removedDays: f.removedDays ?? [] },
+        day
+      )
+    }))
+  const editingView = drafts.data?.find((d) => d.id === editing) ?? null
   const save = async () => {
     setStatus('')
     try {
@@ -368,6 +388,30 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
       </form>
 
       {editing && <DraftInUsos key={editing} draftId={editing} />}
+      {editingView && (
+        <CopyDraft
+          key={`copy-${editingView.id}`}
+          draft={editingView}
+          terms={options.data?.terms ?? []}
+          onCopied={(copy) => {
+            setEditing(copy.draft.id)
+            setForm(fromView(copy.draft))
+            setStatus(
+              [
+                t('planner.copy.done', { name: copy.draft.name }),
+                ...(copy.droppedAdded > 0
+                  ? [t('planner.copy.droppedAdded', { count: copy.droppedAdded })]
+                  : []),
+                ...(copy.droppedRemoved > 0
+                  ? [t('planner.copy.droppedRemoved', { count: copy.droppedRemoved })]
+                  : [])
+              ].join(' ')
+            )
+            drafts.reload()
+            onChanged()
+          }}
+        />
+      )}
 
       {preview && (
         <section aria-labelledby="preview-heading" className="draft-preview">
@@ -379,6 +423,12 @@ export function PlannerPage({ onChanged }: { onChanged: () => void }) {
               clashes: preview.clashes.length
             })}
           </p>
+          <DraftMonthGrid
+            preview={preview}
+            edits={edits}
+            onToggle={toggle}
+            onReset={() => setForm((f) => ({ ...f, addedDays: [], removedDays: [] }))}
+          />
           {preview.clashes.length > 0 && (
             <>
               <h3>{t('planner.clashes')}</h3>
