@@ -153,7 +153,9 @@ export function studentAttendance(
  */
 export function meetingAttendance(db: Database.Database, meetingId: string): MeetingAttendanceRowView[] {
   if (!stmt(db, 'SELECT 1 FROM meetings WHERE id = ?').get(meetingId))
-    throw new AppError('not_found', `Meeting ${meetingId} is not in the local data; sync first.`)
+    throw new AppError('not_found', `Meeting ${meetingId} is not in the local data; sync first.`, undefined, {
+      key: 'meetingGone'
+    })
   const marks = stmt(
     db,
     `SELECT a.user_id, a.person, a.state, u.first_name, u.last_name, u.student_number,

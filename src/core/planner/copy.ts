@@ -80,9 +80,12 @@ export function copyDraftToTerm(
   const draft = getDraft(db, draftId)
   const term = plannerTerms(db, usosDateTime(now).slice(0, 10)).find((t) => t.id === termId)
   if (!term)
-    throw new AppError('invalid_argument', `The term ${termId} is not one the planner offers.`, {
-      field: 'termId'
-    })
+    throw new AppError(
+      'invalid_argument',
+      `The term ${termId} is not one the planner offers.`,
+      { field: 'termId' },
+      { key: 'termNotOffered' }
+    )
   const { input, droppedAdded, droppedRemoved } = draftForTerm(draft, term, language)
   return { draft: saveDraft(db, input, undefined, now), droppedAdded, droppedRemoved }
 }

@@ -108,7 +108,12 @@ function checkedEdits(d: DraftInput): { addedDays: string[]; removedDays: string
   for (const field of ['addedDays', 'removedDays'] as const)
     for (const day of d[field] ?? [])
       if (!isCalendarDay(day))
-        throw new AppError('invalid_argument', `"${day}" is not a real date (YYYY-MM-DD).`, { field })
+        throw new AppError(
+          'invalid_argument',
+          `"${day}" is not a real date (YYYY-MM-DD).`,
+          { field },
+          { key: 'badDay', params: { value: day } }
+        )
   return normalizeEdits(d)
 }
 
