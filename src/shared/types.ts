@@ -1,4 +1,5 @@
 /** Domain types shared by main and renderer; names follow USOS's own words. */
+import type { IcsAlarmMinutes } from './reminders'
 
 export type Language = 'pl' | 'en'
 
@@ -14,6 +15,8 @@ export interface Settings {
   autoExportIcsPath: string | null
   /** Minutes between automatic syncs while the app is open (and at opening, for an older copy); 0: off. */
   autoSyncMinutes: number
+  /** A reminder (VALARM) this many minutes before each event of the .ics files written; null: none. */
+  icsAlarmMinutes: IcsAlarmMinutes | null
 }
 
 /** When the mirror last finished a sync (ISO), or null before the first. */

@@ -448,12 +448,14 @@ export class OfficeHours {
 
   /** Rewrites the subscribed .ics file, if one is set; a failure is reported, never fatal to the sync. */
   private autoExport(account: Account, db: Database.Database): SyncSummaryView['autoExport'] {
-    const path = this.ctx.settings.get().autoExportIcsPath
+    const settings = this.ctx.settings.get()
+    const path = settings.autoExportIcsPath
     if (!path) return null
     try {
       const { text, count } = buildIcs(db, {
         uidDomain: new URL(account.baseUrl).hostname,
-        language: this.ctx.settings.get().language,
+        language: settings.language,
+        alarmMinutes: settings.icsAlarmMinutes,
         now: this.now
       })
       writeFileAtomic(path, text, 0o644)

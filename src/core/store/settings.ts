@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3'
 import type { Settings } from '../../shared/types'
+import { isIcsAlarmMinutes } from '../../shared/reminders'
 
 export const defaultSettings: Settings = {
   language: 'pl',
   theme: 'system',
   autoExportIcsPath: null,
-  autoSyncMinutes: 10
+  autoSyncMinutes: 10,
+  icsAlarmMinutes: null
 }
 
 /** Settings kept in the profile's database; unknown or damaged values fall back to defaults. */
@@ -42,7 +44,10 @@ export class SettingsRepository {
         stored.autoSyncMinutes >= 0 &&
         stored.autoSyncMinutes <= 1440
           ? stored.autoSyncMinutes
-          : defaultSettings.autoSyncMinutes
+          : defaultSettings.autoSyncMinutes,
+      icsAlarmMinutes: isIcsAlarmMinutes(stored.icsAlarmMinutes)
+        ? stored.icsAlarmMinutes
+        : defaultSettings.icsAlarmMinutes
     }
   }
 

@@ -93,13 +93,15 @@ describe('SettingsRepository', () => {
       language: 'pl',
       theme: 'system',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null
     })
     expect(repo.update({ language: 'en' })).toEqual({
       language: 'en',
       theme: 'system',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null
     })
     first.prepare("UPDATE settings SET value = '{broken' WHERE key = 'language'").run()
     first.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
@@ -109,8 +111,13 @@ describe('SettingsRepository', () => {
       language: 'pl',
       theme: 'dark',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null
     })
+    expect(new SettingsRepository(second).update({ icsAlarmMinutes: 60 }).icsAlarmMinutes).toBe(60)
+    // A value no longer offered (or damaged) falls back to none.
+    second.prepare("UPDATE settings SET value = '30' WHERE key = 'icsAlarmMinutes'").run()
+    expect(new SettingsRepository(second).get().icsAlarmMinutes).toBeNull()
     second.close()
   })
 })

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo, Settings } from '../../../shared/types'
+import { ICS_ALARM_MINUTES, type IcsAlarmMinutes } from '../../../shared/reminders'
 import { api } from '../../app/api'
 import { errorText } from '../../app/error-text'
 
@@ -102,6 +103,29 @@ export function SettingsPage({
       <p id="auto-ics-hint" className="hint">
         {t('settings.autoExportHint')}
       </p>
+      <div className="form-row">
+        <label htmlFor="ics-alarm">{t('settings.icsAlarm')}</label>
+        <select
+          id="ics-alarm"
+          value={settings.icsAlarmMinutes ?? ''}
+          aria-describedby="ics-alarm-hint"
+          onChange={(e) =>
+            void save({
+              icsAlarmMinutes: e.target.value === '' ? null : (Number(e.target.value) as IcsAlarmMinutes)
+            })
+          }
+        >
+          <option value="">{t('settings.icsAlarmNone')}</option>
+          {ICS_ALARM_MINUTES.map((m) => (
+            <option key={m} value={m}>
+              {t(`settings.icsAlarm${m}`)}
+            </option>
+          ))}
+        </select>
+        <span className="hint" id="ics-alarm-hint">
+          {t('settings.icsAlarmHint')}
+        </span>
+      </div>
       <p role="status" aria-live="polite" className="status">
         {saved ? t('settings.saved') : ''}
       </p>
