@@ -21,6 +21,7 @@ import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { usosClientFactory } from '../core/usos'
 import { processClock } from '../shared/clock'
+import { startNotifications } from '../core/app/notifications'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -251,6 +252,8 @@ async function main(): Promise<void> {
     }),
     now
   })
+  // No system notifications here: the page shows each as a toast.
+  const notifications = startNotifications(ctx)
   const harness = await startWebHarness({
     handlers: createApiHandlers(ctx),
     events: ctx.events,
@@ -262,6 +265,7 @@ async function main(): Promise<void> {
   )
   const stop = () => {
     void harness.close().then(() => {
+      notifications.stop()
       ctx.close()
       process.exit(0)
     })

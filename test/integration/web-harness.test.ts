@@ -96,7 +96,10 @@ describe('web harness', () => {
         theme: 'system',
         autoExportIcsPath: null,
         autoSyncMinutes: 10,
-        icsAlarmMinutes: null
+        icsAlarmMinutes: null,
+        notifySignUps: true,
+        notifyPromotions: true,
+        reminderMinutes: 15
       }
     })
     expect(ctx.settings.get().language).toBe('en')
@@ -157,7 +160,10 @@ describe('web harness', () => {
         theme: 'dark',
         autoExportIcsPath: null,
         autoSyncMinutes: 10,
-        icsAlarmMinutes: null
+        icsAlarmMinutes: null,
+        notifySignUps: true,
+        notifyPromotions: true,
+        reminderMinutes: 15
       }
     })
   })

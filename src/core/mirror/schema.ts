@@ -1,6 +1,7 @@
 import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
 import { attendanceMigration } from './schema-attendance'
+import { remindersShownMigration } from './schema-reminders'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
@@ -261,5 +262,8 @@ mirrorMigrations.push(outboxRefusalMigration)
 
 // 11: attendance at meeting dates (local only: USOS has no such method).
 mirrorMigrations.push(attendanceMigration)
+
+// 12: the meeting dates already reminded of (local only).
+mirrorMigrations.push(remindersShownMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -46,6 +46,8 @@ export function participantChanges(
     participantId: r.id,
     meetingDateId: r.meeting_date_id,
     name: `${r.first_name} ${r.last_name}`.trim(),
+    firstName: r.first_name,
+    lastName: r.last_name,
     start: r.start_time,
     list: r.is_reserve ? 'reserve' : 'main'
   })

@@ -88,7 +88,16 @@ describe('the API boundary', () => {
     expect(seen).toEqual([
       [
         'settingsChanged',
-        { language: 'pl', theme: 'dark', autoExportIcsPath: null, autoSyncMinutes: 10, icsAlarmMinutes: null }
+        {
+          language: 'pl',
+          theme: 'dark',
+          autoExportIcsPath: null,
+          autoSyncMinutes: 10,
+          icsAlarmMinutes: null,
+          notifySignUps: true,
+          notifyPromotions: true,
+          reminderMinutes: 15
+        }
       ]
     ])
   })

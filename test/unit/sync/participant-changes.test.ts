@@ -47,6 +47,8 @@ describe('what a sync brought: new sign-ups and moves from the reserve list', ()
         participantId: '101',
         meetingDateId: '11',
         name: 'Ewa Duda',
+        firstName: 'Ewa',
+        lastName: 'Duda',
         start: '2026-12-01 10:00:00',
         list: 'main'
       }
@@ -56,6 +58,8 @@ describe('what a sync brought: new sign-ups and moves from the reserve list', ()
         participantId: '103',
         meetingDateId: '10',
         name: 'Łucja Wróbel',
+        firstName: 'Łucja',
+        lastName: 'Wróbel',
         start: '2026-11-24 10:00:00',
         list: 'main'
       }
