@@ -23,6 +23,7 @@ import { AttendeePage } from '../features/attendee/AttendeePage'
 import { ColleaguesPage } from '../features/attendee/ColleaguesPage'
 import { SlipsPage } from '../features/slips/SlipsPage'
 import { StatusBar } from './StatusBar'
+import { Toasts } from './Toasts'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
 import { errorText } from './error-text'
@@ -266,6 +267,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onSync={() => void sync()}
           onCancel={() => void api.cancelSync()}
         />
+        <Toasts language={settings.language} onOpenDate={openDate} />
         {section === 'calendar' && (
           <CalendarPage refreshKey={refreshKey} onOpenDate={openDate} onOpenExamGroup={openExamGroup} />
         )}

@@ -155,7 +155,8 @@ describe('notifications of the desktop app', () => {
       }
     ])
     expect(pushed).toMatchObject([{ kind: 'signedUp', shownBySystem: true }])
-    expect(pushed[0]!.kind === 'signedUp' && pushed[0].people.map((p) => p.meetingDateId)).toEqual([
+    const [signedUp] = pushed
+    expect(signedUp?.kind === 'signedUp' && signedUp.people.map((p) => p.meetingDateId)).toEqual([
       date.id,
       date.id,
       date.id
