@@ -183,6 +183,20 @@ describe('notifications of the desktop app', () => {
     expect(pushed).toMatchObject([{ kind: 'promoted', shownBySystem: true }])
   })
 
+  it('says nothing of a sign-up the lecturer made in the app', async () => {
+    const date = upcomingDate()
+    const result = await api.signUpOutsidePerson({
+      meetingDateId: date.id,
+      firstName: 'Własny',
+      lastName: 'Zapis',
+      email: 'wlasny.zapis@example.com'
+    })
+    expect(result.outcome).toBe('done')
+    await api.sync({})
+    expect(FakeNotification.shown).toEqual([])
+    expect(pushed).toEqual([])
+  })
+
   it('says nothing of a kind turned off, and the other kind still', async () => {
     const date = upcomingDate()
     await api.updateSettings({ notifySignUps: false })
