@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import ICAL from 'ical.js'
-import { formatUsosDayTime } from '../../src/shared/locale-format'
+import { warsawInstant } from '../../src/core/schedule/timed'
+import { formatUsosDayTime, formatUsosTime } from '../../src/shared/locale-format'
 import { accessibilityProblems } from './axe'
-import { expect, openDemo, test } from './fixtures'
+import { expect, launch, openDemo, test } from './fixtures'
 
 test.use({ bypassCSP: true })
 
@@ -147,4 +148,44 @@ test('a sync that brings a new sign-up shows a toast; with new sign-ups turned o
   expect(lists).toContain(second.name)
   expect(await seenNotifications(page)).toEqual([])
   await expect(signUpToasts).toHaveCount(0)
+})
+
+test('a reminder shows as a toast ten minutes before an office hour (the clock pinned), and opens the date', async ({
+  page
+}) => {
+  // The demo lays its dates out around the clock's day: where are the lecturer's on that day?
+  const day = '2026-12-02'
+  const look = await launch(['--now', `${day}T05:00:00+01:00`])
+  let date: { id: string; start: string; name: string }
+  try {
+    await openDemo(page, look.harness)
+    date = await page.evaluate(async (day) => {
+      const r = await window.api.calendarRange({ from: day, to: '2026-12-03' })
+      if (!r.ok) throw new Error(r.error.message)
+      const d = r.value.find((i) => i.kind === 'meeting_date' && i.start.startsWith(day))
+      if (!d) throw new Error(`no office hour on ${day}`)
+      return { id: d.id, start: d.start, name: d.title.pl ?? '' }
+    }, day)
+  } finally {
+    await look.stop()
+  }
+
+  // The same day again, ten minutes before that date starts, with reminders (15 minutes, the default).
+  const tenBefore = new Date(warsawInstant(date.start).getTime() - 10 * 60_000).toISOString()
+  const running = await launch(['--now', tenBefore, '--reminders'])
+  try {
+    await openDemo(page, running.harness)
+    const toast = page
+      .getByRole('status', { name: 'Powiadomienia' })
+      .getByRole('group', { name: `Dyżur o ${formatUsosTime(date.start)}: ${date.name}` })
+    await expect(toast).toBeVisible()
+    await expect(toast).toContainText(formatUsosDayTime(date.start, 'pl'))
+    await expect(toast).toContainText(/Na liście głównej: \d+ (osoba|osoby|osób)/)
+    await toast.getByRole('button', { name: 'Otwórz termin' }).click()
+    await expect(toast).toHaveCount(0)
+    await expect(page).toHaveURL(new RegExp(`#/date/${date.id}$`))
+    await expect(page.getByRole('heading', { name: date.name })).toBeVisible()
+  } finally {
+    await running.stop()
+  }
 })
