@@ -1,5 +1,5 @@
 /** The Electron shell: one hardened window, the IPC handlers, and the core behind them. */
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -14,6 +14,8 @@ import { hardenContents, hardenSession } from './security'
 import { isExternalPageUrl } from './security-policy'
 import { usosClientFactory } from '../core/usos'
 import { SafeStorageBox } from './safe-storage-box'
+import { startNotifications, type Notifications } from '../core/app/notifications'
+import { systemNotifier } from './system-notifications'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -21,6 +23,7 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const appPage = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).toString()
 
 let ctx: AppContext | null = null
+let notifications: Notifications | null = null
 let mainWindow: BrowserWindow | null = null
 
 /** Origins of the sign-in pages the app opened in the browser, for the link on the accounts page. */
@@ -101,6 +104,8 @@ function focusWindow(): void {
 }
 
 function closeProfile(): void {
+  notifications?.stop()
+  notifications = null
   const open = ctx
   ctx = null
   open?.close()
@@ -135,6 +140,14 @@ function start(): void {
     appPage,
     () => BrowserWindow.getAllWindows()
   )
+  const settings = ctx.settings
+  // New sign-ups, moves to the main list and reminders, as system notifications (a click brings the window forward).
+  notifications = startNotifications(ctx, {
+    system: systemNotifier(Notification, {
+      language: () => settings.get().language,
+      onClick: () => focusWindow()
+    })
+  })
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -311,6 +311,7 @@ export function createApiHandlers(ctx: AppContext, hooks: HandlerHooks = {}): Ap
         ...(meetingId ? { meetingId } : {}),
         withParticipants: withParticipants === true,
         language: ctx.settings.get().language,
+        alarmMinutes: ctx.settings.get().icsAlarmMinutes,
         now: ctx.now
       })
       const scope = `${meetingId ? `-meeting-${meetingId}` : ''}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`

@@ -21,6 +21,7 @@ import { callApi, createApiHandlers } from './ipc'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { usosClientFactory } from '../core/usos'
 import { processClock } from '../shared/clock'
+import { startNotifications } from '../core/app/notifications'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -229,7 +230,7 @@ function argValue(args: string[], name: string): string | undefined {
 }
 
 /**
- * `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S] [--demo-without slips,exams] [--now ISO]`: prints one JSON line,
+ * `node out/main/web.js [--port P] [--data-dir D] [--demo-scale S] [--demo-without slips,exams] [--now ISO] [--no-reminders]`: prints one JSON line,
  * serves until stopped. `--now` (or OFFICE_HOURS_NOW) pins the clock of the handlers, the demo
  * installation and the page.
  */
@@ -251,6 +252,10 @@ async function main(): Promise<void> {
     }),
     now
   })
+  // No system notifications here: the page shows each as a toast. `--no-reminders`: none before
+  // office hours (the end-to-end tests, which run on real days and times, would see one whenever a
+  // demo date happened to start within the next minutes).
+  const notifications = startNotifications(ctx, { reminders: !args.includes('--no-reminders') })
   const harness = await startWebHarness({
     handlers: createApiHandlers(ctx),
     events: ctx.events,
@@ -262,6 +267,7 @@ async function main(): Promise<void> {
   )
   const stop = () => {
     void harness.close().then(() => {
+      notifications.stop()
       ctx.close()
       process.exit(0)
     })

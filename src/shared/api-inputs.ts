@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { COLUMN_NAMES, LIST_NAMES } from './participant-lists'
 import { CALENDAR_DAY_RULE, isCalendarDay } from './dates'
+import { ICS_ALARM_MINUTES, REMINDER_MINUTES } from './reminders'
 
 const languageSchema = z.enum(['pl', 'en'])
 const day = z.string().refine(isCalendarDay, CALENDAR_DAY_RULE)
@@ -66,7 +67,11 @@ export const apiInputs = {
         .refine((p) => /\.ics$/i.test(p), 'must be a path ending in .ics')
         .nullable()
         .optional(),
-      autoSyncMinutes: z.number().int().min(0).max(1440).optional()
+      autoSyncMinutes: z.number().int().min(0).max(1440).optional(),
+      icsAlarmMinutes: z.literal(ICS_ALARM_MINUTES).nullable().optional(),
+      notifySignUps: z.boolean().optional(),
+      notifyPromotions: z.boolean().optional(),
+      reminderMinutes: z.literal(REMINDER_MINUTES).optional()
     })
     .strict(),
   getSyncState: none,

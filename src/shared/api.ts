@@ -12,6 +12,7 @@ import type {
   ParticipantChangesView
 } from './types-attendance'
 import type { apiInputs } from './api-inputs'
+import type { AppNotification } from './types-notifications'
 import type { Envelope } from './errors'
 import type {
   UserSearchView,
@@ -309,6 +310,8 @@ export interface ApiEvents {
   accountsChanged: AccountsView
   /** After a sync: who signed up anew, who moved from the reserve to the main list (for notifications). */
   participantsChanged: ParticipantChangesView & { accountId: string }
+  /** Something to tell the lecturer (new sign-ups, moves to the main list, a reminder): a toast unless the system showed it. */
+  notification: AppNotification
 }
 export type ApiEventName = keyof ApiEvents
 export const apiEventNames: ApiEventName[] = [
@@ -318,7 +321,8 @@ export const apiEventNames: ApiEventName[] = [
   'signInNeeded',
   'signInCompleted',
   'accountsChanged',
-  'participantsChanged'
+  'participantsChanged',
+  'notification'
 ]
 
 /** The IPC channel names: one per method, so a handler can be checked and removed by name. */

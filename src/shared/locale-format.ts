@@ -7,6 +7,7 @@
  */
 import { format, isSameMonth, isSameYear } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
+import { UTCDate } from '@date-fns/utc'
 import type { Language } from './types'
 
 const collators = new Map<Language, Intl.Collator>()
@@ -65,6 +66,34 @@ export function formatDate(day: Date, language: Language = 'pl'): string {
 /** "pon., 30 listopada, 8:00" / "Mon, 30 November, 8:00": a meeting date named in a sentence. */
 export function formatDayTime(at: Date, language: Language = 'pl'): string {
   return format(at, 'EEE, d MMMM, H:mm', { locale: localeOf(language) })
+}
+
+/**
+ * A USOS datetime ("2026-12-07 10:00:00", Warsaw wall clock) as its wall clock, read the same on
+ * any machine whatever its zone (a UTC date with those fields: no zone of the machine applies).
+ */
+function usosWallClock(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  if (!m) return new Date(NaN)
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  return new UTCDate(y, mo - 1, d, h, mi, s)
+}
+
+/** "pon., 7 grudnia, 10:00" from a USOS datetime (Warsaw wall clock, as USOS writes it). */
+export function formatUsosDayTime(value: string, language: Language = 'pl'): string {
+  return formatDayTime(usosWallClock(value), language)
+}
+
+/** "10:00" from a USOS datetime. */
+export function formatUsosTime(value: string): string {
+  return formatTime(usosWallClock(value))
 }
 
 /** "8:00" (24-hour clock in both languages, as Polish and British readers expect). */

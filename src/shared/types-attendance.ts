@@ -63,6 +63,8 @@ export interface ParticipantChangeView {
   participantId: string
   meetingDateId: string
   name: string
+  firstName: string
+  lastName: string
   /** The date's start, USOS wall-clock time (Europe/Warsaw). */
   start: string
   list: 'main' | 'reserve'

@@ -1,4 +1,5 @@
 /** Domain types shared by main and renderer; names follow USOS's own words. */
+import type { IcsAlarmMinutes, ReminderMinutes } from './reminders'
 
 export type Language = 'pl' | 'en'
 
@@ -14,6 +15,14 @@ export interface Settings {
   autoExportIcsPath: string | null
   /** Minutes between automatic syncs while the app is open (and at opening, for an older copy); 0: off. */
   autoSyncMinutes: number
+  /** A reminder (VALARM) this many minutes before each event of the .ics files written; null: none. */
+  icsAlarmMinutes: IcsAlarmMinutes | null
+  /** Tell the lecturer, after a sync, who signed up anew. */
+  notifySignUps: boolean
+  /** Tell the lecturer, after a sync, who moved from the reserve list to the main one. */
+  notifyPromotions: boolean
+  /** Remind the lecturer this many minutes before each office hour starts; 0: off. */
+  reminderMinutes: ReminderMinutes
 }
 
 /** When the mirror last finished a sync (ISO), or null before the first. */

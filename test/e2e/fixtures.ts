@@ -19,7 +19,17 @@ async function startHarness(
 ): Promise<{ harness: Harness; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['out/main/web.js', '--data-dir', dataDir, '--demo-scale', 'small', ...extraArgs],
+    // No reminders before office hours, unless asked for (`--reminders`, with the clock pinned): one
+    // would show whenever a demo date happened to start within minutes of the test's run.
+    [
+      'out/main/web.js',
+      '--data-dir',
+      dataDir,
+      '--demo-scale',
+      'small',
+      ...(extraArgs.includes('--reminders') ? [] : ['--no-reminders']),
+      ...extraArgs.filter((a) => a !== '--reminders')
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit']
     }

@@ -91,7 +91,16 @@ describe('web harness', () => {
     const ok = await api('updateSettings', { language: 'en' })
     expect(JSON.parse(ok.body)).toEqual({
       ok: true,
-      value: { language: 'en', theme: 'system', autoExportIcsPath: null, autoSyncMinutes: 10 }
+      value: {
+        language: 'en',
+        theme: 'system',
+        autoExportIcsPath: null,
+        autoSyncMinutes: 10,
+        icsAlarmMinutes: null,
+        notifySignUps: true,
+        notifyPromotions: true,
+        reminderMinutes: 15
+      }
     })
     expect(ctx.settings.get().language).toBe('en')
     expect((await api('getSettings', {}, { 'X-Harness-Token': 'wrong' })).status).toBe(401)
@@ -146,7 +155,16 @@ describe('web harness', () => {
     const data = received.split('\n').find((l) => l.startsWith('data:')) as string
     expect(JSON.parse(data.slice(5))).toEqual({
       event: 'settingsChanged',
-      payload: { language: 'en', theme: 'dark', autoExportIcsPath: null, autoSyncMinutes: 10 }
+      payload: {
+        language: 'en',
+        theme: 'dark',
+        autoExportIcsPath: null,
+        autoSyncMinutes: 10,
+        icsAlarmMinutes: null,
+        notifySignUps: true,
+        notifyPromotions: true,
+        reminderMinutes: 15
+      }
     })
   })
 })

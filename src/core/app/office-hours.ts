@@ -38,7 +38,7 @@ import { refreshMeetingDate } from '../sync/refresh-date'
 import { isOffline } from './live-read'
 import { syncSlips } from '../sync/slips'
 import { moduleAvailability, optionalModuleStep } from '../sync/modules'
-import { participantChanges, snapshotParticipants } from '../sync/participant-changes'
+import { participantChanges, participantsWrittenTo, snapshotParticipants } from '../sync/participant-changes'
 import { usosDateTime } from '../schedule/timed'
 import type { AppContext } from './context'
 import { takeProfileLock } from './profile-lock'
@@ -301,6 +301,8 @@ export class OfficeHours {
     const started = performance.now()
     try {
       progress('outbox')
+      // Who the lecturer's own queued writes concern: what the sync then brings of them is not news.
+      const written = participantsWrittenTo(db)
       const outbox = await drainOutbox(db, usos)
       this.emitOutbox(account.id, db)
       this.scheduleResend(outbox.paused, new Outbox(db).counts().pending)
@@ -365,7 +367,7 @@ export class OfficeHours {
         { requests: number; slipquestions: number },
         Awaited<ReturnType<typeof syncExamGroups>>
       ]
-      const changes = participantChanges(db, before, this.localNow(), firstSync)
+      const changes = participantChanges(db, before, this.localNow(), firstSync, written)
       if (changes.signedUp.length + changes.promoted.length > 0)
         this.ctx.events.emit('participantsChanged', { accountId: account.id, ...changes })
       const autoExport = this.autoExport(account, db)
@@ -447,12 +449,14 @@ export class OfficeHours {
 
   /** Rewrites the subscribed .ics file, if one is set; a failure is reported, never fatal to the sync. */
   private autoExport(account: Account, db: Database.Database): SyncSummaryView['autoExport'] {
-    const path = this.ctx.settings.get().autoExportIcsPath
+    const settings = this.ctx.settings.get()
+    const path = settings.autoExportIcsPath
     if (!path) return null
     try {
       const { text, count } = buildIcs(db, {
         uidDomain: new URL(account.baseUrl).hostname,
-        language: this.ctx.settings.get().language,
+        language: settings.language,
+        alarmMinutes: settings.icsAlarmMinutes,
         now: this.now
       })
       writeFileAtomic(path, text, 0o644)

@@ -17,6 +17,7 @@ import ICAL from 'ical.js'
 import { tzlib_get_ical_block } from 'timezones-ical-library'
 import type { Language } from '../../shared/types'
 import { stmt } from '../mirror/statements'
+import { ICS_ALARM_MINUTES, type IcsAlarmMinutes } from '../../shared/reminders'
 
 export const ICS_ZONE = 'Europe/Warsaw'
 
@@ -48,9 +49,9 @@ export interface IcsOptions {
   }>
 }
 
-/** The reminders offered: 15 minutes, an hour, a day before. */
-export const ALARM_MINUTES = [15, 60, 1440] as const
-export type AlarmMinutes = (typeof ALARM_MINUTES)[number]
+/** The reminders offered: 15 minutes, an hour, a day before (the settings offer the same). */
+export const ALARM_MINUTES = ICS_ALARM_MINUTES
+export type AlarmMinutes = IcsAlarmMinutes
 
 /** `15m`, `1h`, `1d` (the CLI's --alarm) as minutes; anything else is refused. */
 export function parseAlarm(value: string): AlarmMinutes {

@@ -1,6 +1,7 @@
 import type { Migration } from '../store/migrations'
 import { localStateMigration } from './schema-local'
 import { attendanceMigration } from './schema-attendance'
+import { remindersShownMigration } from './schema-reminders'
 import { plannerMigration } from './schema-planner'
 import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
@@ -265,5 +266,7 @@ mirrorMigrations.push(attendanceMigration)
 
 // 12: planner drafts' days added or removed by hand on the month grid.
 mirrorMigrations.push(plannerDaysMigration)
+// 13: the meeting dates already reminded of (local only).
+mirrorMigrations.push(remindersShownMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

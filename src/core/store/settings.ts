@@ -1,11 +1,16 @@
 import type Database from 'better-sqlite3'
 import type { Settings } from '../../shared/types'
+import { DEFAULT_REMINDER_MINUTES, isIcsAlarmMinutes, isReminderMinutes } from '../../shared/reminders'
 
 export const defaultSettings: Settings = {
   language: 'pl',
   theme: 'system',
   autoExportIcsPath: null,
-  autoSyncMinutes: 10
+  autoSyncMinutes: 10,
+  icsAlarmMinutes: null,
+  notifySignUps: true,
+  notifyPromotions: true,
+  reminderMinutes: DEFAULT_REMINDER_MINUTES
 }
 
 /** Settings kept in the profile's database; unknown or damaged values fall back to defaults. */
@@ -42,7 +47,19 @@ export class SettingsRepository {
         stored.autoSyncMinutes >= 0 &&
         stored.autoSyncMinutes <= 1440
           ? stored.autoSyncMinutes
-          : defaultSettings.autoSyncMinutes
+          : defaultSettings.autoSyncMinutes,
+      icsAlarmMinutes: isIcsAlarmMinutes(stored.icsAlarmMinutes)
+        ? stored.icsAlarmMinutes
+        : defaultSettings.icsAlarmMinutes,
+      notifySignUps:
+        typeof stored.notifySignUps === 'boolean' ? stored.notifySignUps : defaultSettings.notifySignUps,
+      notifyPromotions:
+        typeof stored.notifyPromotions === 'boolean'
+          ? stored.notifyPromotions
+          : defaultSettings.notifyPromotions,
+      reminderMinutes: isReminderMinutes(stored.reminderMinutes)
+        ? stored.reminderMinutes
+        : defaultSettings.reminderMinutes
     }
   }
 

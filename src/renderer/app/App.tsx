@@ -27,6 +27,7 @@ import {
   SlipsPage
 } from './pages'
 import { StatusBar } from './StatusBar'
+import { Toasts } from './Toasts'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { isPlainShortcut } from './shortcuts'
 import { errorText } from './error-text'
@@ -270,6 +271,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
           onSync={() => void sync()}
           onCancel={() => void api.cancelSync()}
         />
+        <Toasts language={settings.language} onOpenDate={openDate} />
         {section === 'calendar' && (
           <CalendarPage refreshKey={refreshKey} onOpenDate={openDate} onOpenExamGroup={openExamGroup} />
         )}

@@ -239,4 +239,50 @@ describe('ICS export of the demo calendar', () => {
       await api.updateSettings({ autoExportIcsPath: null })
     }
   })
+
+  it("carries the reminder chosen in the settings, in the file kept up to date and in the window's exports", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'alarm-ics-')), 'office-hours.ics')
+    /** Per event: the minutes before its start each of its VALARMs (DISPLAY, with a text) goes off. */
+    const alarms = (text: string) => {
+      const events = parse(text)
+      expect(events.length).toBeGreaterThan(0)
+      return [
+        ...new Set(
+          events.map((e) =>
+            e.component
+              .getAllSubcomponents('valarm')
+              .map((a) => {
+                expect(a.getFirstPropertyValue('action')).toBe('DISPLAY')
+                expect(a.getFirstPropertyValue('description')).toBe('Przypomnienie: dyżur')
+                return -(a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds() / 60
+              })
+              .join(',')
+          )
+        )
+      ]
+    }
+    const meetingId = mirror().prepare('SELECT id FROM meetings LIMIT 1').pluck().get() as string
+    try {
+      expect(
+        (await api.updateSettings({ autoExportIcsPath: file, icsAlarmMinutes: 15 })).icsAlarmMinutes
+      ).toBe(15)
+      expect((await api.sync({})).autoExport).toMatchObject({ path: file, error: null })
+      expect(alarms(readFileSync(file, 'utf8'))).toEqual(['15'])
+      // The calendar's "Export this view" and a meeting's own export.
+      expect(alarms((await api.exportIcs({})).text)).toEqual(['15'])
+      expect(alarms((await api.exportIcs({ meetingId })).text)).toEqual(['15'])
+
+      await api.updateSettings({ icsAlarmMinutes: 1440 })
+      await api.sync({})
+      expect(alarms(readFileSync(file, 'utf8'))).toEqual(['1440'])
+      expect(alarms((await api.exportIcs({ meetingId })).text)).toEqual(['1440'])
+
+      await api.updateSettings({ icsAlarmMinutes: null })
+      await api.sync({})
+      expect(alarms(readFileSync(file, 'utf8'))).toEqual([''])
+      expect(alarms((await api.exportIcs({})).text)).toEqual([''])
+    } finally {
+      await api.updateSettings({ autoExportIcsPath: null, icsAlarmMinutes: null })
+    }
+  })
 })

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoServer, type DemoServer } from '../../../src/emulator'
 import { apiMethods, ipcChannel } from '../../../src/shared/api'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
+import { usosDateTime } from '../../../src/core/schedule/timed'
+import { testClock } from '../../helpers/clock'
 
 const root = process.cwd()
 const main = join(root, 'out', 'main', 'index.js')
@@ -69,6 +71,8 @@ interface Scenario {
   singleInstanceLock?: boolean
   storageBackend?: string
   minimized?: boolean
+  /** Whether the stand-in's Notification says the system has notifications. */
+  notifications?: boolean
 }
 
 function runShell(s: Scenario): Promise<Report> {
@@ -85,7 +89,8 @@ function runShell(s: Scenario): Promise<Report> {
         isPackaged: s.isPackaged ?? false,
         singleInstanceLock: s.singleInstanceLock ?? true,
         storageBackend: s.storageBackend ?? 'gnome_libsecret',
-        minimized: s.minimized ?? false
+        minimized: s.minimized ?? false,
+        notifications: s.notifications ?? false
       },
       actions: s.actions
     })
@@ -416,5 +421,43 @@ describe('weak secret storage (basic_text) across two starts', () => {
     const wal = (files: string[]) => files.filter((f) => f.endsWith('.sqlite-wal') && !f.startsWith('demo-'))
     expect(wal(second.results[6].files).length).toBeGreaterThanOrEqual(2)
     expect(wal(second.results[8].files)).toEqual([])
+  }, 120_000)
+})
+
+describe('system notifications of the built app', () => {
+  it('shows a new sign-up after a sync through Electron’s Notification, in Polish; a click brings the window forward', async () => {
+    const report = await runShell({
+      userData: temp('profile'),
+      appPath: appRoot('works'),
+      notifications: true,
+      actions: [
+        /* 0 */ { do: 'ready' },
+        // Reminders are another test's: none here, whatever the time of day.
+        /* 1 */ { do: 'invoke', method: 'updateSettings', input: { reminderMinutes: 0 } },
+        /* 2 */ { do: 'invoke', method: 'startDemo', input: { role: 'lecturer' } },
+        /* 3 */ { do: 'invoke', method: 'sync', input: {} },
+        // Meanwhile in USOS: someone signs up for the lecturer's first date more than a day ahead.
+        /* 4 */ {
+          do: 'usosSql',
+          sql: `INSERT INTO meetings_participants (meeting_date_id, external_first_name, external_last_name, status, is_reserve, registered_at)
+                SELECT d.id, 'Zofia', 'Żak', 'accepted', 0, '2026-11-30 12:00:00'
+                FROM meetings_dates d JOIN meetings_meetings m ON m.id = d.meeting_id
+                WHERE m.lecturer_id = ? AND d.start_time > ? ORDER BY d.start_time, d.id LIMIT 1`,
+          params: ['', usosDateTime(new Date(testClock().getTime() + 86_400_000))],
+          from: [{ step: 2, path: 'envelope.value.userId', key: 'params.0' }]
+        },
+        /* 5 */ { do: 'invoke', method: 'sync', input: {} },
+        /* 6 */ { do: 'clickNotification', index: 0 },
+        /* 7 */ { do: 'quit' }
+      ]
+    })
+    expect(report.results[3].envelope).toMatchObject({ ok: true })
+    expect(report.results[4].changes).toBe(1)
+    expect(report.results[5].envelope).toMatchObject({ ok: true })
+    const shown = named(report, 'notification')
+    expect(shown).toHaveLength(1)
+    expect(shown[0]).toMatchObject({ title: 'Nowy zapis' })
+    expect(String(shown[0]!.body)).toMatch(/^Zofia Żak — \S+\., \d{1,2} \p{L}+, \d{1,2}:\d{2}$/u)
+    expect(report.results[6].calls).toEqual(expect.arrayContaining(['show', 'focus']))
   }, 120_000)
 })

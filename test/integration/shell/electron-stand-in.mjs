@@ -15,9 +15,11 @@ export const standIn = {
     isPackaged: false,
     singleInstanceLock: true,
     storageBackend: 'gnome_libsecret',
-    minimized: false
+    minimized: false,
+    notifications: false
   },
   calls: [],
+  notifications: [],
   windows: [],
   handlers: new Map(),
   headersListener: null,
@@ -194,11 +196,19 @@ export const dialog = {
   }
 }
 
+/** Records what it was asked to show; supported only where a test says so (`config.notifications`). */
 export class Notification extends EventEmitter {
   static isSupported() {
-    return false
+    return standIn.config.notifications === true
   }
-  show() {}
+  constructor(options = {}) {
+    super()
+    this.options = options
+    standIn.notifications.push(this)
+  }
+  show() {
+    record('notification', { title: this.options.title, body: this.options.body })
+  }
 }
 
 export const protocol = {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { register } from 'node:module'
 import { pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
 
 register('./electron-hooks.mjs', import.meta.url)
 const { standIn, app } = await import('./electron-stand-in.mjs')
@@ -107,6 +108,23 @@ async function step(action) {
     }
     case 'files':
       return { files: filesUnder(standIn.config.userData) }
+    case 'usosSql': {
+      // A change made in USOS meanwhile (as in USOSweb), in the in-process demo installation's database.
+      const usos = new Database(
+        join(standIn.config.userData, 'demo-installation', 'demo-installation.sqlite')
+      )
+      try {
+        usos.pragma('busy_timeout = 5000')
+        return { changes: usos.prepare(action.sql).run(...(action.params ?? [])).changes }
+      } finally {
+        usos.close()
+      }
+    }
+    case 'clickNotification': {
+      const before = standIn.calls.length
+      standIn.notifications[action.index ?? 0].emit('click', {})
+      return { calls: standIn.calls.slice(before).map((c) => c.what) }
+    }
     default:
       throw new Error(`unknown step ${action.do}`)
   }

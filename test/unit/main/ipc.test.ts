@@ -86,7 +86,19 @@ describe('the API boundary', () => {
     unsubscribe()
     await callApi(handlers, 'updateSettings', { theme: 'light' })
     expect(seen).toEqual([
-      ['settingsChanged', { language: 'pl', theme: 'dark', autoExportIcsPath: null, autoSyncMinutes: 10 }]
+      [
+        'settingsChanged',
+        {
+          language: 'pl',
+          theme: 'dark',
+          autoExportIcsPath: null,
+          autoSyncMinutes: 10,
+          icsAlarmMinutes: null,
+          notifySignUps: true,
+          notifyPromotions: true,
+          reminderMinutes: 15
+        }
+      ]
     ])
   })
 })

@@ -192,7 +192,7 @@ describe('a draft with days added and removed by hand', () => {
   })
 })
 
-describe('migration 12', () => {
+describe('migration 12 (planner days)', () => {
   it('brings a mirror with drafts from version 11, the drafts unedited', () => {
     const old = join(mkdtempSync(join(tmpdir(), 'draft-days-old-')), 'mirror.sqlite')
     const v11 = openDatabase(old, { migrations: mirrorMigrations.slice(0, 11) }).db
@@ -205,7 +205,7 @@ describe('migration 12', () => {
       .run()
     v11.close()
     const v12 = openDatabase(old, { migrations: mirrorMigrations }).db
-    expect(v12.pragma('user_version', { simple: true })).toBe(12)
+    expect(v12.pragma('user_version', { simple: true })).toBe(mirrorMigrations.length)
     expect(getDraft(v12, 'x')).toMatchObject({ name: 'Stary szkic', addedDays: [], removedDays: [] })
     saveDraft(v12, { ...getDraft(v12, 'x'), addedDays: ['2026-10-30'] }, 'x')
     expect(days(previewDraft(v12, getDraft(v12, 'x')))).toEqual([

@@ -93,13 +93,21 @@ describe('SettingsRepository', () => {
       language: 'pl',
       theme: 'system',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null,
+      notifySignUps: true,
+      notifyPromotions: true,
+      reminderMinutes: 15
     })
     expect(repo.update({ language: 'en' })).toEqual({
       language: 'en',
       theme: 'system',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null,
+      notifySignUps: true,
+      notifyPromotions: true,
+      reminderMinutes: 15
     })
     first.prepare("UPDATE settings SET value = '{broken' WHERE key = 'language'").run()
     first.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run()
@@ -109,8 +117,27 @@ describe('SettingsRepository', () => {
       language: 'pl',
       theme: 'dark',
       autoExportIcsPath: null,
-      autoSyncMinutes: 10
+      autoSyncMinutes: 10,
+      icsAlarmMinutes: null,
+      notifySignUps: true,
+      notifyPromotions: true,
+      reminderMinutes: 15
     })
+    expect(new SettingsRepository(second).update({ icsAlarmMinutes: 60 }).icsAlarmMinutes).toBe(60)
+    // A value no longer offered (or damaged) falls back to none.
+    second.prepare("UPDATE settings SET value = '30' WHERE key = 'icsAlarmMinutes'").run()
+    expect(new SettingsRepository(second).get().icsAlarmMinutes).toBeNull()
+    // Each kind of notification is turned off and on by itself; a reminder lead not offered is the default.
+    expect(new SettingsRepository(second).update({ notifySignUps: false, reminderMinutes: 0 })).toMatchObject(
+      {
+        notifySignUps: false,
+        notifyPromotions: true,
+        reminderMinutes: 0
+      }
+    )
+    second.prepare("UPDATE settings SET value = '7' WHERE key = 'reminderMinutes'").run()
+    second.prepare("UPDATE settings SET value = '\"no\"' WHERE key = 'notifySignUps'").run()
+    expect(new SettingsRepository(second).get()).toMatchObject({ notifySignUps: true, reminderMinutes: 15 })
     second.close()
   })
 })

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo, Settings } from '../../../shared/types'
+import {
+  ICS_ALARM_MINUTES,
+  REMINDER_MINUTES,
+  type IcsAlarmMinutes,
+  type ReminderMinutes
+} from '../../../shared/reminders'
 import { api } from '../../app/api'
 import { errorText } from '../../app/error-text'
 
@@ -23,10 +29,15 @@ export function SettingsPage({
 
   const save = async (patch: Partial<Settings>) => {
     setSaved(false)
+    // Shown at once (a checkbox flips as it is clicked); the main process's answer then stands,
+    // or, refused, what was there before.
+    const before = settings
+    onChange({ ...settings, ...patch })
     try {
       onChange(await api.updateSettings(patch))
       setSaved(true)
     } catch (e) {
+      onChange(before)
       setError(errorText(e))
     }
   }
@@ -102,6 +113,65 @@ export function SettingsPage({
       <p id="auto-ics-hint" className="hint">
         {t('settings.autoExportHint')}
       </p>
+      <div className="form-row">
+        <label htmlFor="ics-alarm">{t('settings.icsAlarm')}</label>
+        <select
+          id="ics-alarm"
+          value={settings.icsAlarmMinutes ?? ''}
+          aria-describedby="ics-alarm-hint"
+          onChange={(e) =>
+            void save({
+              icsAlarmMinutes: e.target.value === '' ? null : (Number(e.target.value) as IcsAlarmMinutes)
+            })
+          }
+        >
+          <option value="">{t('settings.icsAlarmNone')}</option>
+          {ICS_ALARM_MINUTES.map((m) => (
+            <option key={m} value={m}>
+              {t(`settings.icsAlarm${m}`)}
+            </option>
+          ))}
+        </select>
+        <span className="hint" id="ics-alarm-hint">
+          {t('settings.icsAlarmHint')}
+        </span>
+      </div>
+      <fieldset className="settings-group" aria-describedby="notifications-hint">
+        <legend>{t('settings.notificationsHeading')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.notifySignUps}
+            onChange={(e) => void save({ notifySignUps: e.target.checked })}
+          />
+          {t('settings.notifySignUps')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.notifyPromotions}
+            onChange={(e) => void save({ notifyPromotions: e.target.checked })}
+          />
+          {t('settings.notifyPromotions')}
+        </label>
+        <div className="form-row">
+          <label htmlFor="reminder">{t('settings.reminder')}</label>
+          <select
+            id="reminder"
+            value={settings.reminderMinutes}
+            onChange={(e) => void save({ reminderMinutes: Number(e.target.value) as ReminderMinutes })}
+          >
+            {REMINDER_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {m === 0 ? t('settings.reminderOff') : t('settings.reminderBefore', { count: m })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p id="notifications-hint" className="hint">
+          {t('settings.notificationsHint')}
+        </p>
+      </fieldset>
       <p role="status" aria-live="polite" className="status">
         {saved ? t('settings.saved') : ''}
       </p>
