@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import { isUsosError } from '../usos/errors'
 import type { LangDict } from '../../shared/types'
 import type { SecretStore } from '../secrets/store'
 import { normalizeBaseUrl } from './base-url'
@@ -87,7 +88,10 @@ export class AccountService {
     }
     const consumer = { key: input.consumerKey.trim(), secret: input.consumerSecret.trim() }
     const client = this.clientFactory({ baseUrl, consumer })
-    const requestToken = await client.requestToken(input.callback, input.scopes)
+    const requestToken = await client.requestToken(input.callback, input.scopes).catch((e: unknown) => {
+      // A 401 here is the consumer pair (or the clock the signature is stamped with), not a session.
+      throw rejected(e, 'consumerRejected')
+    })
     for (const [id, p] of this.pending) if (p.expiresAt < this.now()) this.pending.delete(id)
     const pendingId = randomUUID()
     this.pending.set(pendingId, {
@@ -130,7 +134,10 @@ export class AccountService {
         { key: 'pastePin' }
       )
     const base = this.clientFactory({ baseUrl: p.baseUrl, consumer: p.consumer })
-    const token = await base.accessToken(p.requestToken, pin)
+    const token = await base.accessToken(p.requestToken, pin).catch((e: unknown) => {
+      // A 401 here is the PIN (mistyped, or the sign-in it belongs to has expired at USOS).
+      throw rejected(e, 'pinRejected')
+    })
     this.pending.delete(pendingId)
     const me = await base
       .withToken(token)
@@ -205,4 +212,20 @@ export class AccountService {
     this.pending.clear()
     return { revoked }
   }
+}
+
+/**
+ * USOS's 401 during the OAuth handshake, worded for what the person can do about it (USOS's own
+ * text, e.g. "Invalid signature.", stays in the message for the log and the command line).
+ */
+function rejected(error: unknown, key: 'consumerRejected' | 'pinRejected'): unknown {
+  if (!isUsosError(error) || error.kind !== 'unauthorized') return error
+  return new AppError(
+    'not_signed_in',
+    key === 'consumerRejected'
+      ? `USOS did not accept the consumer key or secret: ${error.message}`
+      : `USOS did not accept the PIN: ${error.message}`,
+    { kind: 'unauthorized', status: error.status, method: error.method },
+    { key }
+  )
 }

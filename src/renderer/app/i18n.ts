@@ -35,6 +35,8 @@ export function initI18n(language: Language): typeof i18next {
 }
 
 export function setLanguage(language: Language): void {
-  void i18next.changeLanguage(language)
+  // The same language again would still tell every translated component to draw anew (the whole
+  // calendar, once more, as the app opens).
+  if (i18next.language !== language) void i18next.changeLanguage(language)
   document.documentElement.lang = language
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { errorText } from './error-text'
 
 interface Loaded<T> {
@@ -13,12 +13,23 @@ interface Loaded<T> {
  */
 export function useLoad<T>(
   load: () => Promise<T>,
-  deps: unknown[]
+  deps: unknown[],
+  /** An answer already here for the first draw (a prefetched one): drawn at once, not asked again. */
+  initial?: () => T | undefined
 ): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
   const [tick, setTick] = useState(0)
-  const [loaded, setLoaded] = useState<Loaded<T> | null>(null)
   const key = `${JSON.stringify(deps)}#${tick}`
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(() => {
+    const data = initial?.()
+    return data === undefined ? null : { key, data, error: null }
+  })
+  // The key the first draw already has its answer for (its effect then loads nothing).
+  const seeded = useRef(loaded?.key ?? null)
   useEffect(() => {
+    if (seeded.current === key) {
+      seeded.current = null
+      return
+    }
     let live = true
     load().then(
       (data) => live && setLoaded({ key, data, error: null }),

@@ -11,6 +11,7 @@ import {
 import { KeyFileBox, SecretStore } from '../../../src/core/secrets'
 import { openDatabase, profileMigrations } from '../../../src/core/store'
 import { AppError } from '../../../src/shared/errors'
+import { UsosError } from '../../../src/core/usos/errors'
 
 /** A stand-in installation: one consumer, PIN 1234, user 42; records what it was asked. */
 function fakeInstallation() {
@@ -53,6 +54,49 @@ function setup() {
 }
 
 describe('AccountService', () => {
+  it("words USOS's 401 in the handshake by what to check: the consumer pair, then the PIN; other failures pass as they are", async () => {
+    const { db, secrets } = setup()
+    let failure: unknown = new UsosError('unauthorized', 'Invalid signature.', { status: 401 })
+    const factory: ClientFactory = () => ({
+      requestToken: async () => {
+        if (failure) throw failure
+        return {
+          key: 'rt',
+          secret: 'rts',
+          authorizeUrl: 'https://u.example/services/oauth/authorize?oauth_token=rt'
+        }
+      },
+      accessToken: async () => {
+        throw new UsosError('unauthorized', 'Invalid verifier.', { status: 401 })
+      },
+      withToken: () => {
+        throw new Error('not reached')
+      },
+      call: async () => {
+        throw new Error('not reached')
+      },
+      revokeToken: async () => {}
+    })
+    const service = new AccountService(db, secrets, factory)
+    const begin = () =>
+      service.beginSignIn({
+        baseUrl: 'https://u.example/',
+        consumerKey: 'ck',
+        consumerSecret: 'wrong',
+        scopes: [],
+        callback: 'oob'
+      })
+    await expect(begin()).rejects.toMatchObject({
+      code: 'not_signed_in',
+      key: 'consumerRejected',
+      message: expect.stringContaining('Invalid signature.')
+    })
+    failure = new UsosError('network', 'USOS cannot be reached.')
+    await expect(begin()).rejects.toBe(failure)
+    failure = null
+    const { pendingId } = await begin()
+    await expect(service.completeSignIn(pendingId, '00000000')).rejects.toMatchObject({ key: 'pinRejected' })
+  })
   it('signs in with the PIN flow, keeps the token sealed, and makes the account active', async () => {
     const { service, fake, secrets, dir } = setup()
     const { pendingId, authorizeUrl } = await service.beginSignIn({

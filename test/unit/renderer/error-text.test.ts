@@ -52,7 +52,9 @@ describe('errors in the Polish UI', () => {
       const text = readFileSync(file, 'utf8')
       // `new AppError(..., { key: 'x' })` and the generator's `{ key: 'x' }`: only where an error is made.
       if (!/AppError|GenerateInputError/.test(text)) continue
-      for (const m of text.matchAll(/\{\s*key: '([A-Za-z]+)'/g)) ids.add(m[1]!)
+      // `key: 'x'`, and a union of them (`key: 'a' | 'b'`, where a function words its error).
+      for (const m of text.matchAll(/\bkey: ('[A-Za-z]+'(?: \| '[A-Za-z]+')*)/g))
+        for (const id of m[1]!.matchAll(/'([A-Za-z]+)'/g)) ids.add(id[1]!)
     }
     expect(ids.size).toBeGreaterThan(30)
     const errorsPl = (pl as { errors: Record<string, unknown> }).errors
@@ -85,7 +87,7 @@ describe('errors in the Polish UI', () => {
         }
         const call = text.slice(m.index, i)
         const worded =
-          /key:|\.text\)$/.test(call) ||
+          /\bkey\b\s*[:,}]|\.text\)$/.test(call) ||
           /kind: '(bad_response|validation)'/.test(call) ||
           /^new AppError\(\s*'(storage_error|internal)'/.test(call)
         if (!worded) unworded.push(`${file}: ${call.replace(/\s+/g, ' ').slice(0, 120)}`)

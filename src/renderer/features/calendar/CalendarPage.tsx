@@ -32,7 +32,7 @@ import { download } from '../../app/download'
 import { floatingDay, installationNow, usosToFloating } from '../../app/usos-time'
 import { parseCalendarPlace, rememberCalendarPlace, type CalendarView } from '../../app/useHashRoute'
 import { formatDayRange, formatDayShort, formatMonthTitle } from '../../../shared/locale-format'
-import { meetingDateKey, prefetch, prefetched } from '../../app/prefetch'
+import { meetingDateKey, prefetch, prefetched, prefetchedValue } from '../../app/prefetch'
 
 // react-big-calendar draws the grid (week, month, agenda) with date-fns as its date library.
 const localizer = dateFnsLocalizer({
@@ -182,9 +182,11 @@ export const CalendarPage = memo(function CalendarPage({
     rememberCalendarPlace({ view: view as CalendarView, date: format(date, 'yyyy-MM-dd') })
   }, [view, date])
   const range = visibleRange(view, date)
+  // The first range, prefetched as the app started, is usually here by the first draw.
   const { data, error, loading } = useLoad(
     () => prefetched(rangeKey('calendarRange', range), () => api.calendarRange(range)),
-    [range.from, range.to, refreshKey]
+    [range.from, range.to, refreshKey],
+    () => prefetchedValue(rangeKey('calendarRange', range))
   )
   const [showDrafts, setShowDrafts] = useState(true)
   const drafts = useLoad(
@@ -192,7 +194,8 @@ export const CalendarPage = memo(function CalendarPage({
       showDrafts
         ? prefetched(rangeKey('draftsRange', range), () => api.draftsRange(range))
         : Promise.resolve([]),
-    [range.from, range.to, refreshKey, showDrafts]
+    [range.from, range.to, refreshKey, showDrafts],
+    () => (showDrafts ? prefetchedValue(rangeKey('draftsRange', range)) : undefined)
   )
   const clashing = useMemo(() => clashingGroups(data ?? []), [data])
   // The grid is drawn once its first answers are in, not empty and then again.
