@@ -16,6 +16,7 @@ import { usosClientFactory } from '../core/usos'
 import { SafeStorageBox } from './safe-storage-box'
 import { startNotifications, type Notifications } from '../core/app/notifications'
 import { systemNotifier } from './system-notifications'
+import { notifiedDate } from '../shared/notification-text'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
@@ -145,7 +146,12 @@ function start(): void {
   notifications = startNotifications(ctx, {
     system: systemNotifier(Notification, {
       language: () => settings.get().language,
-      onClick: () => focusWindow()
+      // Brought forward, on the date the notification is about (when it is about one).
+      onClick: (notification) => {
+        focusWindow()
+        const meetingDateId = notifiedDate(notification)
+        if (meetingDateId && ctx) ctx.events.emit('openMeetingDate', { meetingDateId })
+      }
     })
   })
   createWindow()

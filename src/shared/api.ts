@@ -312,6 +312,8 @@ export interface ApiEvents {
   participantsChanged: ParticipantChangesView & { accountId: string }
   /** Something to tell the lecturer (new sign-ups, moves to the main list, a reminder): a toast unless the system showed it. */
   notification: AppNotification
+  /** The lecturer clicked a system notification about one date: the window opens it. */
+  openMeetingDate: { meetingDateId: string }
 }
 export type ApiEventName = keyof ApiEvents
 export const apiEventNames: ApiEventName[] = [
@@ -322,7 +324,8 @@ export const apiEventNames: ApiEventName[] = [
   'signInCompleted',
   'accountsChanged',
   'participantsChanged',
-  'notification'
+  'notification',
+  'openMeetingDate'
 ]
 
 /** The IPC channel names: one per method, so a handler can be checked and removed by name. */

@@ -45,3 +45,9 @@ export function notificationText(n: NotificationFacts, t: Translate, language: L
     lines: rest > 0 ? [...listed, t('notifications.more', { count: rest })] : listed
   }
 }
+
+/** The one meeting date a notification is about (a reminder, or sign-ups for a single date); null for several. */
+export function notifiedDate(n: NotificationFacts): string | null {
+  const dates = new Set(n.kind === 'reminder' ? [n.meetingDateId] : n.people.map((p) => p.meetingDateId))
+  return dates.size === 1 ? ([...dates][0] ?? null) : null
+}

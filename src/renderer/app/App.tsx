@@ -178,6 +178,8 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   }, [routeKey])
   // The calendar draws again only when what it shows changes, not with every change up here.
   const openDate = useCallback((id: string) => navigate({ section: 'date', id }), [navigate])
+  // A click on a system notification about one date (the desktop app) opens that date here.
+  useEffect(() => api.on('openMeetingDate', ({ meetingDateId }) => openDate(meetingDateId)), [openDate])
   const openExamGroup = useCallback((id: string) => navigate({ section: 'exam', id }), [navigate])
 
   const active = accounts?.accounts.find((a) => a.active) ?? null

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../shared/types'
 import type { AppNotification } from '../../shared/types-notifications'
-import { notificationText } from '../../shared/notification-text'
+import { notificationText, notifiedDate } from '../../shared/notification-text'
 import { api } from './api'
 
 /** Toasts kept at once; an older one gives way to a newer. */
@@ -30,10 +30,7 @@ export function Toasts({ language, onOpenDate }: { language: Language; onOpenDat
     <div className="toasts" role="status" aria-live="polite" aria-label={t('notifications.region')}>
       {toasts.map((n) => {
         const text = notificationText(n, t, language)
-        const dates = new Set(
-          n.kind === 'reminder' ? [n.meetingDateId] : n.people.map((p) => p.meetingDateId)
-        )
-        const only = dates.size === 1 ? [...dates][0] : undefined
+        const only = notifiedDate(n)
         return (
           <div className="toast" key={n.id} role="group" aria-labelledby={`${n.id}-title`} data-kind={n.kind}>
             <p className="toast-title" id={`${n.id}-title`}>

@@ -459,5 +459,14 @@ describe('system notifications of the built app', () => {
     expect(shown[0]).toMatchObject({ title: 'Nowy zapis' })
     expect(String(shown[0]!.body)).toMatch(/^Zofia Żak — \S+\., \d{1,2} \p{L}+, \d{1,2}:\d{2}$/u)
     expect(report.results[6].calls).toEqual(expect.arrayContaining(['show', 'focus']))
+    // The window is told to open the date the sign-up is for.
+    type Sent = Array<{ message: { event: string; payload: Record<string, unknown> } }>
+    const click = report.results[6] as { sent: Sent; sentBefore: Sent }
+    const told = click.sentBefore.map((s) => s.message).filter((m) => m.event === 'notification')
+    expect(told).toHaveLength(1)
+    const people = told[0]!.payload.people as Array<{ meetingDateId: string }>
+    expect(click.sent.map((s) => s.message).filter((m) => m.event === 'openMeetingDate')).toEqual([
+      { event: 'openMeetingDate', payload: { meetingDateId: people[0]!.meetingDateId } }
+    ])
   }, 120_000)
 })

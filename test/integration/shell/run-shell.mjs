@@ -122,8 +122,14 @@ async function step(action) {
     }
     case 'clickNotification': {
       const before = standIn.calls.length
+      const sentBefore = window().webContents.sent.length
       standIn.notifications[action.index ?? 0].emit('click', {})
-      return { calls: standIn.calls.slice(before).map((c) => c.what) }
+      return {
+        calls: standIn.calls.slice(before).map((c) => c.what),
+        // What the window was told since (e.g. the date to open).
+        sent: window().webContents.sent.slice(sentBefore),
+        sentBefore: window().webContents.sent.slice(0, sentBefore)
+      }
     }
     default:
       throw new Error(`unknown step ${action.do}`)
