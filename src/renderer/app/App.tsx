@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AccountsView, Settings, SyncProgressView } from '../../shared/types'
+import type {
+  AccountsView,
+  OutboxItemView,
+  Settings,
+  SyncProgressView,
+  SyncStateView
+} from '../../shared/types'
 import { api } from './api'
 import { setLanguage } from './i18n'
 import {
@@ -67,17 +73,33 @@ function focusHeadingWhenShown(): () => void {
   return stop
 }
 
-export function App({ initialSettings }: { initialSettings: Settings }) {
+/** What the app asked for as it started, beside its settings (each missing if that call failed). */
+export interface StartLoads {
+  accounts?: AccountsView
+  syncState?: SyncStateView
+  outbox?: OutboxItemView[]
+}
+
+const outboxCounts = (items: OutboxItemView[]) => ({
+  pending: items.filter((i) => i.state !== 'needs_attention' && i.state !== 'done').length,
+  needsAttention: items.filter((i) => i.state === 'needs_attention').length
+})
+
+export function App({ initialSettings, atStart = {} }: { initialSettings: Settings; atStart?: StartLoads }) {
   const { t } = useTranslation()
   const [route, navigate] = useHashRoute()
   const [settings, setSettings] = useState(initialSettings)
-  const [accounts, setAccounts] = useState<AccountsView | null>(null)
+  const [accounts, setAccounts] = useState<AccountsView | null>(atStart.accounts ?? null)
   const [refreshKey, setRefreshKey] = useState(0)
   const [progress, setProgress] = useState<SyncProgressView | null>(null)
-  const [outbox, setOutbox] = useState({ pending: 0, needsAttention: 0 })
+  const [outbox, setOutbox] = useState(() =>
+    atStart.outbox ? outboxCounts(atStart.outbox) : { pending: 0, needsAttention: 0 }
+  )
   const [syncError, setSyncError] = useState<string | null>(null)
   // When the copy was last synced (null: never), and a count of finished syncs (to restart the timer).
-  const [syncState, setSyncState] = useState<{ lastSyncedAt: string | null } | null>(null)
+  const [syncState, setSyncState] = useState<{ lastSyncedAt: string | null } | null>(
+    atStart.syncState ?? null
+  )
   const [syncsDone, setSyncsDone] = useState(0)
   const loadSyncState = useCallback(() => {
     api.getSyncState().then(setSyncState, () => {})
@@ -99,11 +121,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   // backlog left from the last session shows at once), then from outboxChanged events.
   const loadOutbox = useCallback(() => {
     api.listOutbox().then(
-      (items) =>
-        setOutbox({
-          pending: items.filter((i) => i.state !== 'needs_attention' && i.state !== 'done').length,
-          needsAttention: items.filter((i) => i.state === 'needs_attention').length
-        }),
+      (items) => setOutbox(outboxCounts(items)),
       () => {}
     )
   }, [])
@@ -124,9 +142,20 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
     [loadOutbox, loadSyncState]
   )
 
-  useEffect(loadAccounts, [loadAccounts])
-  useEffect(loadSyncState, [loadSyncState, accounts])
-  useEffect(loadOutbox, [loadOutbox])
+  // What the first draw already has is not asked for again as it mounts (the window would draw
+  // anew just after showing the calendar).
+  const haveAtStart = useRef(
+    new Set(Object.entries(atStart).flatMap(([k, v]) => (v === undefined ? [] : [k])))
+  )
+  useEffect(() => {
+    if (!haveAtStart.current.delete('accounts')) loadAccounts()
+  }, [loadAccounts])
+  useEffect(() => {
+    if (!haveAtStart.current.delete('syncState')) loadSyncState()
+  }, [loadSyncState, accounts])
+  useEffect(() => {
+    if (!haveAtStart.current.delete('outbox')) loadOutbox()
+  }, [loadOutbox])
   // The network is back: what was queued meanwhile goes to USOS now, not at the next sync.
   useEffect(() => {
     const onOnline = () => void api.sendOutbox().then(setOutbox, () => {})

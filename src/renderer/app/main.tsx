@@ -23,12 +23,25 @@ async function start(root: HTMLElement): Promise<void> {
     if (onCalendar) prefetchCalendar()
     return i
   })
-  const [settings, appInfo] = await Promise.all([api.getSettings(), info])
+  // What the app's frame shows (accounts, the last sync, the outbox badge) comes with the settings,
+  // so the window draws once; a failure of one of these is left to the app, which asks again.
+  const optional = <T,>(answer: Promise<T>) =>
+    answer.then(
+      (v): T | undefined => v,
+      () => undefined
+    )
+  const [settings, appInfo, accounts, syncState, outbox] = await Promise.all([
+    api.getSettings(),
+    info,
+    optional(api.listAccounts()),
+    optional(api.getSyncState()),
+    optional(api.listOutbox())
+  ])
   initI18n(settings.language)
   createRoot(root).render(
     <StrictMode>
       <QuarantineNotice paths={appInfo.quarantined} />
-      <App initialSettings={settings} />
+      <App initialSettings={settings} atStart={{ accounts, syncState, outbox }} />
     </StrictMode>
   )
 }
