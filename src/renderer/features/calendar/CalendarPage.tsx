@@ -125,6 +125,15 @@ const formats = {
     `${hourMinute(start)} – ${hourMinute(end)}`
 }
 
+/**
+ * The week's hour column, in pixels, set rather than measured: react-big-calendar measures it a
+ * frame after its first draw and then draws the whole week again to line the header up with it
+ * (app.css gives the column the same width).
+ */
+const GUTTER_PX = 64
+/** Calendar passes `width` on to its week view, which then takes it as the hour column's width. */
+const gutterWidth = { width: GUTTER_PX } as object
+
 /** The grid asks for "now" in every day and slot it draws: one reading a second is enough. */
 let lastNow = { at: -Infinity, now: new Date(0) }
 function calendarNow(): Date {
@@ -406,6 +415,7 @@ export const CalendarPage = memo(function CalendarPage({
         {firstLoaded ? (
           <Calendar<Event>
             localizer={localizer}
+            {...gutterWidth}
             formats={calendarFormats}
             culture={language}
             events={events}
