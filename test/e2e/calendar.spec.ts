@@ -19,41 +19,6 @@ const LONG_TITLE =
   'Konsultacje dla studentów piszących prace dyplomowe z zakresu przetwarzania języka naturalnego i statystycznej analizy korpusów tekstów polskojęzycznych'
 
 test.describe('the calendar', () => {
-  test('the week lines its day headers and hour column up with the days and hours below', async ({
-    page,
-    sharedHarness: harness
-  }) => {
-    await page.setViewportSize({ width: 1440, height: 900 })
-    await openDemo(page, harness)
-    await page.goto(`${harness.pageUrl}#/calendar?view=week&date=${await appToday(page)}`)
-    await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
-    const edges = await page.evaluate(() => {
-      const box = (e: Element) => e.getBoundingClientRect()
-      const headers = [...document.querySelectorAll('.rbc-time-header-content .rbc-header')].map(box)
-      const days = [...document.querySelectorAll('.rbc-time-content > .rbc-day-slot')].map(box)
-      const gutters = [
-        box(document.querySelector('.rbc-time-header-gutter')!),
-        box(document.querySelector('.rbc-time-content > .rbc-time-gutter')!)
-      ]
-      const labels = [...document.querySelectorAll('.rbc-time-content > .rbc-time-gutter .rbc-label')]
-      return {
-        headers: headers.map((b) => [Math.round(b.left), Math.round(b.right)]),
-        days: days.map((b) => [Math.round(b.left), Math.round(b.right)]),
-        gutters: gutters.map((b) => Math.round(b.width)),
-        // An hour's label fits its column (not cut off nor wrapped).
-        labelsFit: labels.every((l) => l.scrollWidth <= l.clientWidth + 1 && l.getClientRects().length === 1)
-      }
-    })
-    expect(edges.days).toHaveLength(7)
-    expect(edges.headers).toHaveLength(7)
-    for (let i = 0; i < 7; i++) {
-      expect(Math.abs(edges.headers[i]![0]! - edges.days[i]![0]!)).toBeLessThanOrEqual(1)
-      expect(Math.abs(edges.headers[i]![1]! - edges.days[i]![1]!)).toBeLessThanOrEqual(1)
-    }
-    expect(Math.abs(edges.gutters[0]! - edges.gutters[1]!)).toBeLessThanOrEqual(1)
-    expect(edges.labelsFit).toBe(true)
-  })
-
   test('the month view fits the window at 1280, 1440 and 1920 px, with a long title inside its cell', async ({
     page,
     sharedHarness: harness
@@ -95,6 +60,43 @@ test.describe('the calendar', () => {
       expect(event!.width).toBeLessThan(cell!.width / 5)
       await page.screenshot({ path: `test/artifacts/screenshots/calendar-month-${width}.png` })
     }
+  })
+
+  test('the week lines its day headers and hour column up with the days and hours below', async ({
+    page,
+    sharedHarness: harness
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    // The demo opened by the test before (the tests here share one harness, in order).
+    await page.goto(harness.pageUrl)
+    await page.goto(`${harness.pageUrl}#/calendar?view=week&date=${await appToday(page)}`)
+    await page.reload()
+    await expect(page.locator('.rbc-time-view .rbc-event').first()).toBeVisible()
+    const edges = await page.evaluate(() => {
+      const box = (e: Element) => e.getBoundingClientRect()
+      const headers = [...document.querySelectorAll('.rbc-time-header-content .rbc-header')].map(box)
+      const days = [...document.querySelectorAll('.rbc-time-content > .rbc-day-slot')].map(box)
+      const gutters = [
+        box(document.querySelector('.rbc-time-header-gutter')!),
+        box(document.querySelector('.rbc-time-content > .rbc-time-gutter')!)
+      ]
+      const labels = [...document.querySelectorAll('.rbc-time-content > .rbc-time-gutter .rbc-label')]
+      return {
+        headers: headers.map((b) => [Math.round(b.left), Math.round(b.right)]),
+        days: days.map((b) => [Math.round(b.left), Math.round(b.right)]),
+        gutters: gutters.map((b) => Math.round(b.width)),
+        // An hour's label fits its column (not cut off nor wrapped).
+        labelsFit: labels.every((l) => l.scrollWidth <= l.clientWidth + 1 && l.getClientRects().length === 1)
+      }
+    })
+    expect(edges.days).toHaveLength(7)
+    expect(edges.headers).toHaveLength(7)
+    for (let i = 0; i < 7; i++) {
+      expect(Math.abs(edges.headers[i]![0]! - edges.days[i]![0]!)).toBeLessThanOrEqual(1)
+      expect(Math.abs(edges.headers[i]![1]! - edges.days[i]![1]!)).toBeLessThanOrEqual(1)
+    }
+    expect(Math.abs(edges.gutters[0]! - edges.gutters[1]!)).toBeLessThanOrEqual(1)
+    expect(edges.labelsFit).toBe(true)
   })
 
   test('titles and dates are written in Polish: the week "30 listopada – 6 grudnia 2026", the agenda "sob., 2 stycznia"', async ({
