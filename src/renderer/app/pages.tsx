@@ -3,8 +3,12 @@
  * the bytes the window parses at start, and these are not needed for it. Each chunk is fetched
  * once the calendar has been drawn (see `preloadPages`), so opening a page later does not wait;
  * a page whose chunk is already in draws at once, without a fallback in between.
+ *
+ * A page is always the same tree (Suspense, then the page), whether its chunk came before or after
+ * it was opened: a page that switched from a loading form to a loaded one would be mounted anew
+ * at the next draw and lose what it held (a message, what the user typed).
  */
-import { lazy, Suspense, type ComponentType, type ReactElement } from 'react'
+import { Suspense, use, type ComponentType, type ReactElement } from 'react'
 
 type Loader<M> = () => Promise<M>
 
@@ -14,18 +18,27 @@ function page<M, P extends object>(load: Loader<M>, pick: (m: M) => ComponentTyp
   let loaded: ComponentType<P> | null = null
   let pending: Promise<M> | null = null
   const fetch = () =>
-    (pending ??= load().then((m) => {
-      loaded = pick(m)
-      return m
-    }))
+    (pending ??= load().then(
+      (m) => {
+        loaded = pick(m)
+        return m
+      },
+      (error: unknown) => {
+        // Asked again next time (a chunk that failed to load is not remembered as failed).
+        pending = null
+        throw error
+      }
+    ))
   loaders.push(fetch)
-  const Lazy = lazy(async () => ({ default: pick(await fetch()) }))
+  function Loaded(props: P): ReactElement {
+    // Suspends until the chunk is in; once it is, draws the page straight away.
+    const Page = loaded ?? pick(use(fetch()))
+    return <Page {...props} />
+  }
   return function Page(props: P): ReactElement {
-    const Loaded = loaded
-    if (Loaded) return <Loaded {...props} />
     return (
       <Suspense fallback={null}>
-        <Lazy {...props} />
+        <Loaded {...props} />
       </Suspense>
     )
   }

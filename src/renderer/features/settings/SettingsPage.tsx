@@ -35,6 +35,7 @@ export function SettingsPage({
     onChange({ ...settings, ...patch })
     try {
       onChange(await api.updateSettings(patch))
+      setError(null)
       setSaved(true)
     } catch (e) {
       onChange(before)
@@ -97,7 +98,14 @@ export function SettingsPage({
         className="form-row"
         onSubmit={(e) => {
           e.preventDefault()
-          void save({ autoExportIcsPath: icsPath.trim() === '' ? null : icsPath.trim() })
+          const path = icsPath.trim()
+          // Said here, in the UI's language (the main process refuses it too).
+          if (path !== '' && !/\.ics$/i.test(path)) {
+            setSaved(false)
+            setError(t('settings.autoExportNotIcs'))
+            return
+          }
+          void save({ autoExportIcsPath: path === '' ? null : path })
         }}
       >
         <label htmlFor="auto-ics">{t('settings.autoExport')}</label>
