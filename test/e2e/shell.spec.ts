@@ -65,6 +65,24 @@ test.describe('app shell in Chromium against the real handlers', () => {
     await expect(page.getByLabel('Plik kalendarza na bieżąco')).toHaveValue('/tmp/dyzury-w-trakcie.ics')
   })
 
+  test('a page whose chunk does not load says so in Polish and loads when reloaded', async ({
+    page,
+    harness
+  }) => {
+    let failing = true
+    await page.route(/\/assets\/OutboxPage-[^/]*\.js$/, (route) =>
+      failing ? route.abort() : route.continue()
+    )
+    await page.goto(`${harness.pageUrl}#/outbox`)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('Nie udało się wyświetlić tej strony')
+    // The rest of the app still works.
+    await expect(page.getByRole('link', { name: 'Kalendarz' })).toBeVisible()
+    failing = false
+    await alert.getByRole('button', { name: 'Wczytaj ponownie' }).click()
+    await expect(page.getByRole('heading', { name: 'Oczekujące zmiany' })).toBeVisible()
+  })
+
   test('the harness refuses calls without its token and reports bad input in the one error shape', async ({
     page,
     harness

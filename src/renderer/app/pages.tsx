@@ -9,6 +9,7 @@
  * at the next draw and lose what it held (a message, what the user typed).
  */
 import { Suspense, use, type ComponentType, type ReactElement } from 'react'
+import { PageErrorBoundary } from './ErrorBoundary'
 
 type Loader<M> = () => Promise<M>
 
@@ -37,9 +38,11 @@ function page<M, P extends object>(load: Loader<M>, pick: (m: M) => ComponentTyp
   }
   return function Page(props: P): ReactElement {
     return (
-      <Suspense fallback={null}>
-        <Loaded {...props} />
-      </Suspense>
+      <PageErrorBoundary>
+        <Suspense fallback={null}>
+          <Loaded {...props} />
+        </Suspense>
+      </PageErrorBoundary>
     )
   }
 }
