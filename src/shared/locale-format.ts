@@ -9,6 +9,7 @@ import { format, isSameMonth, isSameYear } from 'date-fns'
 import { enGB, pl } from 'date-fns/locale'
 import { UTCDate } from '@date-fns/utc'
 import type { Language } from './types'
+import { usosDateTimeFields } from './dates'
 
 const collators = new Map<Language, Intl.Collator>()
 
@@ -73,16 +74,9 @@ export function formatDayTime(at: Date, language: Language = 'pl'): string {
  * any machine whatever its zone (a UTC date with those fields: no zone of the machine applies).
  */
 function usosWallClock(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
-  if (!m) return new Date(NaN)
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number
-  ]
+  const fields = usosDateTimeFields(value)
+  if (!fields) return new Date(NaN)
+  const [y, mo, d, h, mi, s] = fields
   return new UTCDate(y, mo - 1, d, h, mi, s)
 }
 

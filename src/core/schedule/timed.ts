@@ -1,10 +1,10 @@
 import { TZDate, tzOffset } from '@date-fns/tz'
 import { format } from 'date-fns'
+import { usosDateTimeFields } from '../../shared/dates'
 
 export const INSTALLATION_ZONE = 'Europe/Warsaw'
 const USOS_DATETIME = 'yyyy-MM-dd HH:mm:ss'
 export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
-const USOS_WALL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/
 const MINUTE = 60_000
 const DAY = 86_400_000
 
@@ -15,16 +15,9 @@ const DAY = 86_400_000
  * the last Sunday of March) is read with the offset before the jump, so 02:30 is 03:30 summer time.
  */
 export function warsawInstant(wallClock: string): Date {
-  const m = USOS_WALL.exec(wallClock)
-  if (!m) throw new Error(`a datetime must be YYYY-MM-DD HH:MM[:SS], got "${wallClock}"`)
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number
-  ]
+  const fields = usosDateTimeFields(wallClock)
+  if (!fields) throw new Error(`a datetime must be YYYY-MM-DD HH:MM[:SS], got "${wallClock}"`)
+  const [y, mo, d, h, mi, s] = fields
   // The wall-clock fields read as if they were UTC; the zone's offsets a day either side bound
   // the offsets that can apply (Warsaw changes at most once in two days).
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s)

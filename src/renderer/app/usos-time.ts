@@ -1,12 +1,15 @@
+import { usosDateTimeFields } from '../../shared/dates'
+
 /**
  * USOS datetimes are wall-clock times of the installation (Europe/Warsaw). The calendar grid
  * works with the machine's Date, so a USOS time becomes a "floating" Date with the same wall
  * clock: 10:00 in Warsaw shows at 10:00 on a laptop in Lisbon too, as a lecturer expects.
  */
 export function usosToFloating(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
-  if (!m) return new Date(NaN)
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0))
+  const fields = usosDateTimeFields(value)
+  if (!fields) return new Date(NaN)
+  const [y, mo, d, h, mi, s] = fields
+  return new Date(y, mo - 1, d, h, mi, s)
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
