@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { COLUMN_NAMES, LIST_NAMES } from './participant-lists'
 import { CALENDAR_DAY_RULE, isCalendarDay } from './dates'
-import { ICS_ALARM_MINUTES, REMINDER_MINUTES } from './reminders'
+import { ICS_ALARM_MINUTES, REMINDER_MINUTES, isIcsFilePath } from './reminders'
 
 const languageSchema = z.enum(['pl', 'en'])
 const day = z.string().refine(isCalendarDay, CALENDAR_DAY_RULE)
@@ -64,7 +64,7 @@ export const apiInputs = {
         .string()
         .trim()
         .max(1000)
-        .refine((p) => /\.ics$/i.test(p), 'must be a path ending in .ics')
+        .refine(isIcsFilePath, 'must be a path ending in .ics')
         .nullable()
         .optional(),
       autoSyncMinutes: z.number().int().min(0).max(1440).optional(),

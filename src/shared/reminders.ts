@@ -1,7 +1,12 @@
 /**
- * The reminders a lecturer can choose, in minutes: shared by the settings (types, validation,
- * the settings screen) and the core that acts on them.
+ * The reminders a lecturer can choose, in minutes, and the calendar file kept up to date: shared
+ * by the settings (types, validation, the settings screen) and the core that acts on them.
  */
+
+/** The calendar file kept up to date after each sync is an .ics file. */
+export function isIcsFilePath(path: string): boolean {
+  return /\.ics$/i.test(path)
+}
 
 /** A reminder (VALARM) in the calendar files: 15 minutes, an hour, a day before each event. */
 export const ICS_ALARM_MINUTES = [15, 60, 1440] as const

@@ -144,18 +144,19 @@ export function App({ initialSettings, atStart = {} }: { initialSettings: Settin
 
   // What the first draw already has is not asked for again as it mounts (the window would draw
   // anew just after showing the calendar).
-  const haveAtStart = useRef(
-    new Set(Object.entries(atStart).flatMap(([k, v]) => (v === undefined ? [] : [k])))
+  // (Made once: taken from as each load's effect first runs, never drawn.)
+  const [haveAtStart] = useState(
+    () => new Set(Object.entries(atStart).flatMap(([k, v]) => (v === undefined ? [] : [k])))
   )
   useEffect(() => {
-    if (!haveAtStart.current.delete('accounts')) loadAccounts()
-  }, [loadAccounts])
+    if (!haveAtStart.delete('accounts')) loadAccounts()
+  }, [haveAtStart, loadAccounts])
   useEffect(() => {
-    if (!haveAtStart.current.delete('syncState')) loadSyncState()
-  }, [loadSyncState, accounts])
+    if (!haveAtStart.delete('syncState')) loadSyncState()
+  }, [haveAtStart, loadSyncState, accounts])
   useEffect(() => {
-    if (!haveAtStart.current.delete('outbox')) loadOutbox()
-  }, [loadOutbox])
+    if (!haveAtStart.delete('outbox')) loadOutbox()
+  }, [haveAtStart, loadOutbox])
   // The network is back: what was queued meanwhile goes to USOS now, not at the next sync.
   useEffect(() => {
     const onOnline = () => void api.sendOutbox().then(setOutbox, () => {})

@@ -19,17 +19,10 @@ function page<M, P extends object>(load: Loader<M>, pick: (m: M) => ComponentTyp
   let loaded: ComponentType<P> | null = null
   let pending: Promise<M> | null = null
   const fetch = () =>
-    (pending ??= load().then(
-      (m) => {
-        loaded = pick(m)
-        return m
-      },
-      (error: unknown) => {
-        // Asked again next time (a chunk that failed to load is not remembered as failed).
-        pending = null
-        throw error
-      }
-    ))
+    (pending ??= load().then((m) => {
+      loaded = pick(m)
+      return m
+    }))
   loaders.push(fetch)
   function Loaded(props: P): ReactElement {
     // Suspends until the chunk is in; once it is, draws the page straight away.

@@ -4,6 +4,7 @@ import type { AppInfo, Settings } from '../../../shared/types'
 import {
   ICS_ALARM_MINUTES,
   REMINDER_MINUTES,
+  isIcsFilePath,
   type IcsAlarmMinutes,
   type ReminderMinutes
 } from '../../../shared/reminders'
@@ -100,7 +101,7 @@ export function SettingsPage({
           e.preventDefault()
           const path = icsPath.trim()
           // Said here, in the UI's language (the main process refuses it too).
-          if (path !== '' && !/\.ics$/i.test(path)) {
+          if (path !== '' && !isIcsFilePath(path)) {
             setSaved(false)
             setError(t('settings.autoExportNotIcs'))
             return
