@@ -39,7 +39,7 @@ export const exportIcsCommand: CliCommand = {
     if (from && to && to < from) throw new CliError('--to is before --from')
     const { account, mirror, close } = openActiveMirror(dataDirOf(o['data-dir']), io)
     try {
-      const { text, count } = buildIcs(mirror, {
+      const { chunks, count } = buildIcs(mirror, {
         uidDomain: new URL(account.baseUrl).hostname,
         ...(from ? { from } : {}),
         ...(to ? { to: nextDay(to) } : {}),
@@ -49,7 +49,7 @@ export const exportIcsCommand: CliCommand = {
         now,
         alarmMinutes
       })
-      writeFileAtomic(out, text, 0o644)
+      writeFileAtomic(out, chunks, 0o644)
       io.out(`${count}\n`)
       return 0
     } finally {

@@ -453,13 +453,13 @@ export class OfficeHours {
     const path = settings.autoExportIcsPath
     if (!path) return null
     try {
-      const { text, count } = buildIcs(db, {
+      const { chunks, count } = buildIcs(db, {
         uidDomain: new URL(account.baseUrl).hostname,
         language: settings.language,
         alarmMinutes: settings.icsAlarmMinutes,
         now: this.now
       })
-      writeFileAtomic(path, text, 0o644)
+      writeFileAtomic(path, chunks, 0o644)
       return { path, events: count, error: null }
     } catch (error) {
       return { path, events: null, error: error instanceof Error ? error.message : String(error) }

@@ -1,16 +1,20 @@
 /**
- * ICS calendars from the mirror. Every content line is written by ical.js (Mozilla's iCalendar
+ * ICS calendars from the mirror. The content lines are written by ical.js (Mozilla's iCalendar
  * library: RFC 5545 escaping, folding by UTF-8 octets), with the VTIMEZONE block from
- * timezones-ical-library. USOS times are already Europe/Warsaw wall-clock times, so they go out
- * as-is with that TZID.
+ * timezones-ical-library; only the parts that differ from event to event and need neither
+ * escaping nor folding (a UID of letters, digits and `@._-`; the digits of a checked date-time)
+ * are copied into the file's bytes as ical.js would write them, so that 10,000 events take tens
+ * of milliseconds. USOS times are already Europe/Warsaw wall-clock times, so they go out as-is
+ * with that TZID.
  *
  * Each event keeps one UID across exports. Its SEQUENCE grows exactly when what the export writes
  * for it changes: the mirror keeps, per UID and export variant (language; participants' names
- * or not), a hash of the event's lines less DTSTAMP and SEQUENCE and the SEQUENCE written with
- * them (schema-ics.ts). A renamed meeting or exam, a moved date, another room, a new comment or, when
+ * or not), a fingerprint of the event's lines less DTSTAMP and SEQUENCE and the SEQUENCE written
+ * with them (schema-ics.ts). A renamed meeting or exam, a moved date, another room, a new comment or, when
  * names are exported, a changed participant list all raise it; exporting again with nothing
  * changed keeps it. So subscribed calendars update events instead of duplicating them.
  */
+import { Buffer } from 'node:buffer'
 import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import ICAL from 'ical.js'
@@ -94,12 +98,15 @@ const values = design.value as Record<'text' | 'date-time', { toICAL(value: stri
 
 /**
  * Folded by ical.js when longer than a line may be: its fold leaves shorter lines as they are,
- * and most lines are short.
+ * and most lines are short (up to 74 characters of ASCII need no counting of octets).
  */
 const fold = (unfolded: string) =>
-  unfolded.length <= 24 || Buffer.byteLength(unfolded, 'utf8') <= ICAL.foldLength
+  unfolded.length <= 24 ||
+  (unfolded.length <= ICAL.foldLength && ASCII.test(unfolded)) ||
+  Buffer.byteLength(unfolded, 'utf8') <= ICAL.foldLength
     ? unfolded
     : ICAL.helpers.foldline(unfolded)
+const ASCII = /^[ -~\t]*$/
 
 /** One content line by ical.js. */
 const line = (property: JCalProperty) => fold(ICAL.stringify.property(property, design, true))
@@ -111,6 +118,13 @@ const line = (property: JCalProperty) => fold(ICAL.stringify.property(property, 
 const lineStart = (name: string, params: Record<string, string>, type: string) =>
   ICAL.stringify.property([name, params, type], design, true)
 const UID = lineStart('uid', {}, 'text')
+/**
+ * Letters, digits and `@._-` need no escaping; 70 of them and `UID:` fit a line unfolded. Other
+ * UIDs are escaped and folded by ical.js.
+ */
+const PLAIN_UID = /^[\w.@-]{1,70}$/
+const BEGIN_VEVENT = Buffer.from(`BEGIN:VEVENT${CRLF}`, 'utf8')
+const UID_START = Buffer.from(UID, 'utf8')
 const DTSTART = lineStart('dtstart', { tzid: ICS_ZONE }, 'date-time')
 const DTEND = lineStart('dtend', { tzid: ICS_ZONE }, 'date-time')
 
@@ -126,11 +140,48 @@ function zoneText(): string {
 }
 
 /**
- * What the mirror holds for a UID: its SEQUENCE (the greatest any variant wrote), and the hash
- * and SEQUENCE this variant of the export last wrote for it (null: this variant never did); null
+ * What the mirror holds for a UID: its SEQUENCE (the greatest any variant wrote), and the
+ * fingerprint (or an earlier version's hash) and SEQUENCE this variant of the export last wrote for it (null: this variant never did); null
  * as a whole: never exported.
  */
-type Stored = readonly [sequence: number, hash: string | null, written: number | null] | null
+type Stored = readonly [sequence: number, kept: string | null, written: number | null] | null
+
+/**
+ * The columns of `Stored` for the UID `uid` (an SQL expression), with its row of this variant
+ * joined as `h`: the UID's SEQUENCE from that row, or (the variant's first export of a UID others
+ * wrote) the greatest of the UID's rows; then the variant's fingerprint and SEQUENCE.
+ */
+const STORED_COLUMNS = (uid: string) =>
+  `coalesce(h.uid_sequence, (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = ${uid})), h.hash, h.sequence`
+
+const storedOf = (sequence: number | null, kept: string | null, written: number | null): Stored =>
+  sequence === null ? null : [sequence, kept, written]
+
+const NEVER = [null, null, null] as const
+
+/** An event's lines after DTEND as the file's bytes, and their digests (see `IcsWriter.tail`). */
+interface Tail {
+  bytes: Buffer
+  /** A digest of the lines (the fingerprint's part, see `fingerprint`). */
+  digest: string
+  /** Each line's digest after a CRLF (what the hashes of earlier versions were taken over). */
+  digests: string
+}
+
+/**
+ * What the mirror keeps to know an event changed: its start and end (which make its DTSTART and
+ * DTEND lines) and a digest of its other lines. Comparing it costs no hashing per event.
+ */
+const fingerprint = (start: string, end: string, tail: Tail) => `${start}|${end}|${tail.digest}`
+
+/**
+ * What versions before the fingerprint kept instead: a SHA-1 of the DTSTART and DTEND lines and
+ * the other lines' digests (base64, so never with a `|`). Still compared when the mirror holds
+ * one, so that the first export after the upgrade raises no SEQUENCE by itself.
+ */
+const isLegacyHash = (kept: string) => !kept.includes('|')
+const legacyHash = (start: string, end: string, tail: Tail) =>
+  hash('sha1', `${start}${CRLF}${end}${tail.digests}`, 'base64')
 
 /** One event before its SEQUENCE is known. */
 interface EventContent {
@@ -153,20 +204,22 @@ interface EventContent {
  * VTIMEZONE once per process.
  *
  * Each event's SEQUENCE: a UID seen for the first time starts at its revision. Afterwards the
- * UID's SEQUENCE is raised by one when this variant's hash differs from what it wrote last,
+ * UID's SEQUENCE is raised by one when this variant's fingerprint differs from what it wrote last,
  * unless another variant has raised it since then (one change, one step, however the variants
  * alternate); otherwise it stays. So it never goes down, and each file's SEQUENCE grows with each
  * change of what that file says. `save` stores what changed, in the export's transaction.
  */
 class IcsWriter {
   private readonly repeated = new Map<string, Map<string, string>>()
-  private readonly sequences = new Map<number, string>()
+  private readonly sequences = new Map<number, Uint8Array>()
+  private readonly upToEnd = Buffer.from(`${CRLF}${DTEND}`, 'utf8')
   private readonly digests = new Map<string, string>()
-  private readonly tails = new Map<readonly string[], { text: string; digests: string }>()
+  private readonly tails = new Map<readonly string[], Tail>()
   private readonly stampLine: string
-  private readonly changes: Array<[uid: string, hash: string, sequence: number]> = []
-  /** The events written so far, joined once at the end. */
-  private readonly events: string[] = []
+  /** What `save` stores: each changed event's fingerprint and SEQUENCE, and whether it raised the UID's. */
+  private readonly changes: Array<[uid: string, kept: string, sequence: number, raised: boolean]> = []
+  /** The events written so far, as the file's UTF-8 bytes. */
+  private readonly events = new ByteSink()
   count = 0
 
   constructor(
@@ -190,34 +243,74 @@ class IcsWriter {
   }
 
   add(e: EventContent, stored: Stored): void {
-    const start = zoned(DTSTART, e.start)
-    const end = zoned(DTEND, e.end)
-    const tail = this.tailOf(e.lines)
-    // The hash of the lines after SEQUENCE, from each repeated line's own hash (taken once).
-    const hashed = `${start}${CRLF}${end}${tail.digests}`
-    const h = hash('sha1', hashed, 'base64')
-    let sequence: number
-    if (!stored) {
-      sequence = e.revision
-      this.changes.push([e.uid, h, sequence])
-    } else {
-      const [current, before, written] = stored
-      sequence = before !== null && before !== h && written === current ? current + 1 : current
-      if (before !== h || written !== sequence) this.changes.push([e.uid, h, sequence])
-    }
-    let seq = this.sequences.get(sequence)
-    if (seq === undefined) this.sequences.set(sequence, (seq = line(['sequence', {}, 'integer', sequence])))
-    this.write(
-      `BEGIN:VEVENT${CRLF}${fold(UID + values.text.toICAL(e.uid))}${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${start}${CRLF}${end}${CRLF}${tail.text}`
-    )
+    const [current, before, written] = stored ?? NEVER
+    this.write(e.uid, e.revision, e.start, e.end, this.tail(e.lines), current, before, written)
   }
 
   /**
-   * The text after DTEND (with the reminder and END:VEVENT) and the line digests the hash is
-   * taken over, once per lines array: events that share theirs (a meeting's dates in one room
-   * with no comment of their own) share this work.
+   * Writes one event with its tail (see `tail`) and what the mirror holds for its UID (`current`
+   * null: never exported; see `Stored`), and notes for `save` what changed.
    */
-  private tailOf(lines: readonly string[]): { text: string; digests: string } {
+  write(
+    uid: string,
+    revision: number,
+    startTime: string,
+    endTime: string,
+    tail: Tail,
+    current: number | null,
+    before: string | null,
+    written: number | null
+  ): void {
+    checkDateTime(startTime)
+    checkDateTime(endTime)
+    const kept = fingerprint(startTime, endTime, tail)
+    let sequence: number
+    if (current === null) {
+      sequence = revision
+      this.changes.push([uid, kept, sequence, false])
+    } else {
+      const changed =
+        before !== null &&
+        before !== kept &&
+        (!isLegacyHash(before) ||
+          before !== legacyHash(zoned(DTSTART, startTime), zoned(DTEND, endTime), tail))
+      sequence = changed && written === current ? current + 1 : current
+      if (before !== kept || written !== sequence)
+        this.changes.push([uid, kept, sequence, sequence > current])
+    }
+    // The event's bytes: its own parts (UID, date-times) written straight into the file's chunk,
+    // the rest copied from what was encoded once per export (see `upToStart`, `tail`).
+    const sink = this.events
+    sink.bytes(BEGIN_VEVENT)
+    if (PLAIN_UID.test(uid)) {
+      sink.bytes(UID_START)
+      sink.ascii(uid)
+    } else sink.text(fold(UID + values.text.toICAL(uid)))
+    sink.bytes(this.upToStart(sequence))
+    sink.basicDateTime(startTime)
+    sink.bytes(this.upToEnd)
+    sink.basicDateTime(endTime)
+    sink.bytes(tail.bytes)
+    this.count++
+  }
+
+  /** The bytes from the UID line's end to DTSTART's value: DTSTAMP and SEQUENCE, by ical.js. */
+  private upToStart(sequence: number): Uint8Array {
+    let bytes = this.sequences.get(sequence)
+    if (bytes === undefined) {
+      const seq = line(['sequence', {}, 'integer', sequence])
+      bytes = Buffer.from(`${CRLF}${this.stampLine}${CRLF}${seq}${CRLF}${DTSTART}`, 'utf8')
+      this.sequences.set(sequence, bytes)
+    }
+    return bytes
+  }
+
+  /**
+   * The text after DTEND (with the reminder and END:VEVENT) and its digests, once per lines
+   * array: events that share theirs (a meeting's dates in one room with no comment of their own)
+   * share this work.
+   */
+  tail(lines: readonly string[]): Tail {
     let tail = this.tails.get(lines)
     if (tail === undefined) {
       let text = ''
@@ -228,7 +321,11 @@ class IcsWriter {
         if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
         digests += CRLF + digest
       }
-      tail = { text: `${text}${this.alarm}END:VEVENT${CRLF}`, digests }
+      tail = {
+        bytes: Buffer.from(`${CRLF}${text}${this.alarm}END:VEVENT${CRLF}`, 'utf8'),
+        digest: hash('sha1', text, 'base64'),
+        digests
+      }
       this.tails.set(lines, tail)
     }
     return tail
@@ -239,58 +336,173 @@ class IcsWriter {
     if (!events.length) return
     const rows = stmt(
       db,
-      `SELECT x.uid, max(x.sequence) AS sequence,
-              max(CASE WHEN x.variant = @variant THEN x.hash END) AS hash,
-              max(CASE WHEN x.variant = @variant THEN x.sequence END) AS written
-       FROM json_each(@uids) j JOIN ics_events x ON x.uid = j.value GROUP BY x.uid`
-    ).all({ uids: JSON.stringify(events.map((e) => e.uid)), variant: this.variant }) as Array<{
-      uid: string
-      sequence: number
-      hash: string | null
-      written: number | null
-    }>
-    const stored = new Map(rows.map((r) => [r.uid, [r.sequence, r.hash, r.written] as const]))
+      `SELECT j.value, ${STORED_COLUMNS('j.value')}
+       FROM json_each(@uids) j
+       LEFT JOIN ics_events h ON h.uid = j.value AND h.variant = @variant`
+    )
+      .raw(true)
+      .all({ uids: JSON.stringify(events.map((e) => e.uid)), variant: this.variant }) as Array<
+      [uid: string, sequence: number | null, kept: string | null, written: number | null]
+    >
+    const stored = new Map(
+      rows.map(([uid, sequence, kept, written]) => [uid, storedOf(sequence, kept, written)])
+    )
     for (const e of events) this.add(e, stored.get(e.uid) ?? null)
   }
 
-  /** Stores the hashes and SEQUENCEs that changed. */
+  /**
+   * Stores the fingerprints and SEQUENCEs that changed; a raised SEQUENCE also on the UID's rows of
+   * other variants, when any variant other than this one was ever exported.
+   */
   save(db: Database.Database): void {
+    if (!this.changes.length) return
     const set = stmt(
       db,
-      `INSERT INTO ics_events (uid, variant, hash, sequence) VALUES (?, ?, ?, ?)
-       ON CONFLICT(uid, variant) DO UPDATE SET hash = excluded.hash, sequence = excluded.sequence`
+      `INSERT INTO ics_events (uid, variant, hash, sequence, uid_sequence) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(uid, variant) DO UPDATE SET hash = excluded.hash, sequence = excluded.sequence,
+         uid_sequence = max(uid_sequence, excluded.sequence)`
     )
-    for (const [uid, h, sequence] of this.changes) set.run(uid, this.variant, h, sequence)
+    let raised = false
+    for (const [uid, kept, sequence, raises] of this.changes) {
+      set.run(uid, this.variant, kept, sequence, sequence)
+      raised ||= raises
+    }
+    if (
+      raised &&
+      stmt(db, 'SELECT EXISTS (SELECT 1 FROM ics_events WHERE variant <> ?)').pluck().get(this.variant)
+    ) {
+      const raise = stmt(
+        db,
+        'UPDATE ics_events SET uid_sequence = ? WHERE uid = ? AND variant <> ? AND uid_sequence < ?'
+      )
+      for (const [uid, , sequence, raises] of this.changes)
+        if (raises) raise.run(sequence, uid, this.variant, sequence)
+    }
     this.changes.length = 0
   }
 
-  /** The VCALENDAR around the events; every line ends in CRLF, as RFC 5545 wants. */
-  calendar(language: Language, calendarName: string): string {
+  /** The VCALENDAR around the events, as UTF-8; every line ends in CRLF, as RFC 5545 wants. */
+  calendar(language: Language, calendarName: string): IcsFile {
     const head = [
       line(['prodid', {}, 'text', `-//USOS Office Hours//office-hours//${language.toUpperCase()}`]),
       line(['version', {}, 'text', '2.0']),
       line(['calscale', {}, 'text', 'GREGORIAN']),
       line(['x-wr-calname', {}, 'text', calendarName])
     ]
-    const events = this.events.join('')
-    return `BEGIN:VCALENDAR${CRLF}${head.join(CRLF)}${CRLF}${zoneText()}${CRLF}${events}END:VCALENDAR${CRLF}`
+    const chunks = this.events.between(
+      `BEGIN:VCALENDAR${CRLF}${head.join(CRLF)}${CRLF}${zoneText()}${CRLF}`,
+      `END:VCALENDAR${CRLF}`
+    )
+    return icsFile(chunks, this.count)
+  }
+}
+
+/**
+ * An export: the file's bytes in parts, one after another (UTF-8, what is written to disk:
+ * `writeFileAtomic` takes them as they are), and, made only when asked for, the same as text
+ * (what the window downloads).
+ */
+export interface IcsFile {
+  readonly chunks: readonly Uint8Array[]
+  readonly count: number
+  readonly text: string
+}
+
+const icsFile = (chunks: readonly Uint8Array[], count: number): IcsFile => ({
+  chunks,
+  count,
+  get text() {
+    return Buffer.concat(chunks).toString('utf8')
+  }
+})
+
+const encoder = new TextEncoder()
+
+/**
+ * Bytes appended to chunks of 64 KiB: a calendar of thousands of events is written once as
+ * UTF-8, not joined as a string and then encoded for the file, and goes to the file in those
+ * chunks. (Small chunks that the allocator reuses, rather than one buffer of megabytes: fresh
+ * memory costs the system more to hand out than the writing itself.)
+ */
+class ByteSink {
+  private readonly chunks: Uint8Array[] = []
+  private chunk = new Uint8Array(0)
+  private length = 0
+
+  text(value: string): void {
+    // A UTF-16 code unit is at most 3 bytes in UTF-8. (TextEncoder: Buffer's write with an
+    // encoding costs ten times as much per call.)
+    this.room(value.length * 3)
+    this.length += encoder.encodeInto(value, this.chunk.subarray(this.length)).written
   }
 
-  private write(event: string): void {
-    this.events.push(event)
-    this.count++
+  bytes(value: Uint8Array): void {
+    this.room(value.length)
+    this.chunk.set(value, this.length)
+    this.length += value.length
   }
+
+  /** Text the caller knows to be ASCII: a byte per character. */
+  ascii(value: string): void {
+    this.room(value.length)
+    const { chunk } = this
+    let at = this.length
+    for (let i = 0; i < value.length; i++) chunk[at++] = value.charCodeAt(i)
+    this.length = at
+  }
+
+  /**
+   * A checked USOS datetime (YYYY-MM-DD HH:MM:SS) in RFC 5545's basic format, YYYYMMDDTHHMMSS
+   * (what ical.js's date-time value writes).
+   */
+  basicDateTime(value: string): void {
+    this.room(15)
+    const { chunk } = this
+    let at = this.length
+    for (const i of DATE_DIGITS) chunk[at++] = value.charCodeAt(i)
+    chunk[at++] = 0x54 // T
+    for (const i of TIME_DIGITS) chunk[at++] = value.charCodeAt(i)
+    this.length = at
+  }
+
+  /** Everything written, after `head` and before `end`, in parts. */
+  between(head: string, end: string): Uint8Array[] {
+    return [
+      Buffer.from(head, 'utf8'),
+      ...this.chunks,
+      this.chunk.subarray(0, this.length),
+      Buffer.from(end, 'utf8')
+    ]
+  }
+
+  private room(needed: number): void {
+    if (this.length + needed <= this.chunk.length) return
+    if (this.length) this.chunks.push(this.chunk.subarray(0, this.length))
+    const buffer = Buffer.allocUnsafe(Math.max(CHUNK, needed))
+    this.chunk = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length)
+    this.length = 0
+  }
+}
+
+const CHUNK = 1 << 16
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18]
+
+function checkDateTime(value: string): void {
+  if (!USOS_DATETIME.test(value)) throw new Error(`not a USOS datetime: ${value}`)
 }
 
 /** A USOS local datetime as a date-time line in the installation's zone (never floating). */
 function zoned(start: string, value: string): string {
-  if (!USOS_DATETIME.test(value)) throw new Error(`not a USOS datetime: ${value}`)
-  return fold(start + values['date-time'].toICAL(value.replace(' ', 'T')))
+  checkDateTime(value)
+  return start + values['date-time'].toICAL(value.replace(' ', 'T'))
 }
+
+const PAGE = 1000
 
 const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
 
-export function buildIcs(db: Database.Database, options: IcsOptions): { text: string; count: number } {
+export function buildIcs(db: Database.Database, options: IcsOptions): IcsFile {
   const language = options.language ?? 'pl'
   const conditions: string[] = []
   const args: string[] = []
@@ -320,13 +532,10 @@ export function buildIcs(db: Database.Database, options: IcsOptions): { text: st
       writer.addAll(db, draftEvents(writer, options.drafts, options.uidDomain, language))
     writer.save(db)
   }).immediate()
-  return {
-    text: writer.calendar(
-      language,
-      options.calendarName ?? (language === 'pl' ? 'Dyżury (USOS)' : 'Office hours (USOS)')
-    ),
-    count: writer.count
-  }
+  return writer.calendar(
+    language,
+    options.calendarName ?? (language === 'pl' ? 'Dyżury (USOS)' : 'Office hours (USOS)')
+  )
 }
 
 function meetingDateEvents(
@@ -370,71 +579,68 @@ function meetingDateEvents(
     comment: ''
   }
 
-  // Rows as arrays, with what the mirror holds for each UID (spelt as below) joined in: one narrow pass.
-  const rows = stmt(
+  // The date's own comment in the export's language, as `pick` chooses it.
+  const ownComment =
+    language === 'pl'
+      ? "coalesce(nullif(d.comment_pl, ''), d.comment_en, '')"
+      : "coalesce(nullif(d.comment_en, ''), d.comment_pl, '')"
+  // Rows as arrays, narrow: what the event's lines are made of comes as one key (meeting, room
+  // and comment; dates sharing it share their lines), with what the mirror holds for each UID
+  // (spelt as below) joined in.
+  // Read in pages, so that the rows of a large calendar are not all alive at once (the garbage
+  // collector's young generation copies what is alive: a page at a time, that stays small).
+  const page = stmt(
     db,
-    `SELECT d.id, d.meeting_id, d.start_time, d.end_time, d.revision, d.comment_pl, d.comment_en, d.room_id,
-            (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = 'meeting-date-' || d.id || '@' || @domain),
-            h.hash, h.sequence
+    `SELECT d.id, d.start_time, d.end_time, d.revision,
+            d.meeting_id || char(0) || ifnull(d.room_id, '') || char(0) || ${ownComment},
+            ${STORED_COLUMNS("'meeting-date-' || d.id || '@' || @domain")}
      FROM meeting_dates d
      LEFT JOIN ics_events h ON h.uid = 'meeting-date-' || d.id || '@' || @domain AND h.variant = @variant
-     ${where(conditions)} ORDER BY d.start_time, d.id`
-  )
-    .raw(true)
-    .all({ domain: options.uidDomain, variant: writer.variant }, ...args) as Array<
-    [
-      id: string,
-      meetingId: string,
-      start: string,
-      end: string,
-      revision: number,
-      commentPl: string | null,
-      commentEn: string | null,
-      roomId: string | null,
-      sequence: number | null,
-      hash: string | null,
-      written: number | null
-    ]
-  >
+     ${where([...conditions, '(d.start_time, d.id) > (@afterStart, @afterId)'])}
+     ORDER BY d.start_time, d.id LIMIT ${PAGE}`
+  ).raw(true)
+  const params = { domain: options.uidDomain, variant: writer.variant, afterStart: '', afterId: '' }
+  type Row = [
+    id: string,
+    start: string,
+    end: string,
+    revision: number,
+    key: string,
+    sequence: number | null,
+    kept: string | null,
+    written: number | null
+  ]
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
-  const linesOf = new Map<string, string[]>()
-  for (const [
-    id,
-    meetingId,
-    start,
-    end,
-    revision,
-    commentPl,
-    commentEn,
-    roomId,
-    sequence,
-    h,
-    written
-  ] of rows) {
-    const names = people?.get(id)
-    // Dates without participants' names that share a meeting, a room and a comment share one
-    // lines array (and so its text and digests, see IcsWriter.tailOf).
-    const key = names?.length ? null : `${meetingId}\u0000${roomId}\u0000${commentPl}\u0000${commentEn}`
-    let lines = key === null ? undefined : linesOf.get(key)
-    if (lines === undefined) {
-      const m = meetings.get(meetingId) ?? noMeeting
-      lines = [m.summary]
-      const location = roomId === null ? undefined : rooms.get(roomId)
-      if (location) lines.push(location)
-      // The date's own comment first; the meeting's too when it says something else.
-      const own = pick(commentPl, commentEn, language)
-      let description = own
-      if (m.comment && m.comment.trim() !== own.trim())
-        description = description ? `${description}\n\n${m.comment}` : m.comment
-      if (names?.length)
-        description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
-      if (description) lines.push(writer.text('description', description))
-      if (key !== null) linesOf.set(key, lines)
+  const tails = new Map<string, Tail>()
+  const uidEnd = `@${options.uidDomain}`
+  for (;;) {
+    const rows = page.all(params, ...args) as Row[]
+    for (const [id, start, end, revision, key, sequence, kept, written] of rows) {
+      const names = people?.get(id)
+      // Dates without participants' names that share a key share one lines array (and so its
+      // text and digests, see IcsWriter.tailOf).
+      let tail = names?.length ? undefined : tails.get(key)
+      if (tail === undefined) {
+        const [meetingId = '', roomId = '', ...comment] = key.split('\u0000')
+        const m = meetings.get(meetingId) ?? noMeeting
+        const lines = [m.summary]
+        const location = rooms.get(roomId)
+        if (location) lines.push(location)
+        // The date's own comment first; the meeting's too when it says something else.
+        const own = comment.join('\u0000')
+        let description = own
+        if (m.comment && m.comment.trim() !== own.trim())
+          description = description ? `${description}\n\n${m.comment}` : m.comment
+        if (names?.length)
+          description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
+        if (description) lines.push(writer.text('description', description))
+        tail = writer.tail(lines)
+        if (!names?.length) tails.set(key, tail)
+      }
+      writer.write(`meeting-date-${id}${uidEnd}`, revision, start, end, tail, sequence, kept, written)
     }
-    writer.add(
-      { uid: `meeting-date-${id}@${options.uidDomain}`, revision, start, end, lines },
-      sequence === null ? null : [sequence, h, written]
-    )
+    if (rows.length < PAGE) return
+    ;[params.afterId, params.afterStart] = rows[rows.length - 1]!
   }
 }
 
@@ -562,7 +768,7 @@ export function buildDraftIcs(
   draft: { id: string; name: string; room: string | null; comment: string | null; revision: number },
   dates: ReadonlyArray<{ date: string; start: string; end: string }>,
   options: { uidDomain: string; language?: Language; now?: () => Date }
-): { text: string; count: number } {
+): IcsFile {
   const language = options.language ?? 'pl'
   const writer = new IcsWriter((options.now ?? (() => new Date()))(), language)
   const lines = [
@@ -585,8 +791,5 @@ export function buildDraftIcs(
     )
     writer.save(db)
   }).immediate()
-  return {
-    text: writer.calendar(language, `${draft.name} (${language === 'pl' ? 'szkic' : 'draft'})`),
-    count: writer.count
-  }
+  return writer.calendar(language, `${draft.name} (${language === 'pl' ? 'szkic' : 'draft'})`)
 }

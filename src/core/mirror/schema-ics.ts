@@ -19,3 +19,18 @@ export const icsSequencesMigration: Migration = (db) => {
     ) STRICT, WITHOUT ROWID;
   `)
 }
+
+/**
+ * 14: each variant's row also holds its UID's SEQUENCE (`uid_sequence`, the greatest of the UID's
+ * variants', kept on all of them when one raises it), so an export finds what it needs for an
+ * event in one look-up rather than a greatest-of over the UID's rows. And the dates' start index
+ * takes the id as its tie-break, so the export's order (start, then id) needs no sort.
+ */
+export const icsUidSequenceMigration: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE ics_events ADD COLUMN uid_sequence INTEGER NOT NULL DEFAULT 0;
+    UPDATE ics_events SET uid_sequence = (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = ics_events.uid);
+    DROP INDEX meeting_dates_by_start;
+    CREATE INDEX meeting_dates_by_start ON meeting_dates (start_time, id);
+  `)
+}

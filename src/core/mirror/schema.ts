@@ -7,7 +7,7 @@ import { examDetailsMigration } from './schema-exams-details'
 import { examAdminMigration } from './schema-exams-admin'
 import { usosCacheMigration } from './schema-cache'
 import { slipsMigration } from './schema-slips'
-import { icsSequencesMigration } from './schema-ics'
+import { icsSequencesMigration, icsUidSequenceMigration } from './schema-ics'
 import { outboxRefusalMigration } from './schema-refusal'
 import { plannerDaysMigration } from './schema-planner-days'
 
@@ -268,5 +268,8 @@ mirrorMigrations.push(attendanceMigration)
 mirrorMigrations.push(plannerDaysMigration)
 // 13: the meeting dates already reminded of (local only).
 mirrorMigrations.push(remindersShownMigration)
+
+// 14: the UID's SEQUENCE on each variant's row; the dates' start index ordered by id too.
+mirrorMigrations.push(icsUidSequenceMigration)
 
 export const MIRROR_SCHEMA_VERSION = mirrorMigrations.length

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseAlarm, buildIcs } from '../../../src/core/export'
+import { buildDraftIcs } from '../../../src/core/export/ics'
+import { writeFileAtomic } from '../../../src/core/fs/atomic'
 import { mirrorMigrations } from '../../../src/core/mirror'
 import { openDatabase } from '../../../src/core/store'
 import { syncMeetings } from '../../../src/core/sync'
@@ -64,6 +67,30 @@ async function withHostileRoomAndNames() {
     number_in_queue: 2
   })
   await syncMeetings(db, usos.usos, window)
+}
+
+/**
+ * What versions before the fingerprint kept per event (an independent restatement): a SHA-1
+ * (base64) of the DTSTART and DTEND lines and, after each a CRLF, the SHA-1 of each content line
+ * after them (as written, folds included) up to END:VEVENT.
+ */
+function legacyHashes(text: string): Map<string, string> {
+  const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('base64')
+  const hashes = new Map<string, string>()
+  for (const block of text.split('BEGIN:VEVENT\r\n').slice(1)) {
+    const lines: string[] = []
+    for (const physical of block.split('\r\n'))
+      if (physical.startsWith(' ')) lines[lines.length - 1] += `\r\n${physical}`
+      else lines.push(physical)
+    const uid = lines.find((l) => l.startsWith('UID:'))!.slice(4)
+    const start = lines.findIndex((l) => l.startsWith('DTSTART'))
+    const tail = lines.slice(start + 2, lines.indexOf('END:VEVENT'))
+    hashes.set(
+      uid,
+      sha1(`${lines[start]}\r\n${lines[start + 1]}${tail.map((l) => `\r\n${sha1(l)}`).join('')}`)
+    )
+  }
+  return hashes
 }
 
 function parse(text: string) {
@@ -313,6 +340,109 @@ print(json.dumps([[str(a['action']), a.decoded('trigger').total_seconds()] for e
     const run = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout)).toEqual(events.map(() => ['DISPLAY', -3600]))
+  })
+
+  it('reads the hashes earlier versions kept: the upgrade by itself raises no SEQUENCE', async () => {
+    // A mirror of the version before: its schema, its dates, and what its exports kept (date 10
+    // written at SEQUENCE 2 in Polish and since raised to 4 by the English file; date 11 at 2).
+    const file = join(mkdtempSync(join(tmpdir(), 'ics-legacy-')), 'mirror.sqlite')
+    const old = openDatabase(file, { migrations: mirrorMigrations.slice(0, 13) }).db
+    await syncMeetings(old, usos.usos, window)
+    const hashes = legacyHashes(buildIcs(db, { uidDomain: 'u.example' }).text)
+    expect(hashes.size).toBe(2)
+    const keep = old.prepare('INSERT INTO ics_events (uid, variant, hash, sequence) VALUES (?, ?, ?, ?)')
+    keep.run('meeting-date-10@u.example', 'pl', hashes.get('meeting-date-10@u.example'), 2)
+    keep.run('meeting-date-10@u.example', 'en', 'an English hash', 4)
+    keep.run('meeting-date-11@u.example', 'pl', hashes.get('meeting-date-11@u.example'), 2)
+    // Date 10 moved after that export.
+    Object.assign(usos.state.dates[0]!, {
+      start_time: '2026-11-24 12:00:00',
+      end_time: '2026-11-24 13:00:00'
+    })
+    await syncMeetings(old, usos.usos, window)
+    old.close()
+
+    const upgraded = openDatabase(file, { migrations: mirrorMigrations }).db
+    const sequences = () =>
+      Object.fromEntries(
+        parse(buildIcs(upgraded, { uidDomain: 'u.example' }).text).map((e) => [e.uid, e.sequence])
+      )
+    // Date 10's change is the one the English file already counted; date 11 is as it was.
+    const expected = { 'meeting-date-10@u.example': 4, 'meeting-date-11@u.example': 2 }
+    expect(sequences()).toEqual(expected)
+    // What is kept now is the fingerprint, and nothing moves when nothing changed.
+    expect(
+      upgraded
+        .prepare("SELECT count(*) FROM ics_events WHERE variant = 'pl' AND hash LIKE '%|%'")
+        .pluck()
+        .get()
+    ).toBe(2)
+    expect(sequences()).toEqual(expected)
+    upgraded.prepare("UPDATE meetings SET name_pl = 'Konsultacje'").run()
+    expect(sequences()).toEqual({ 'meeting-date-10@u.example': 5, 'meeting-date-11@u.example': 3 })
+    // The raise is kept on the English row too, so that file goes on from 5.
+    expect(upgraded.prepare("SELECT uid_sequence FROM ics_events WHERE variant = 'en'").pluck().get()).toBe(5)
+  })
+
+  it('writes a calendar larger than its chunks whole: the file, the text and the parse agree', () => {
+    const many = db.prepare(
+      `INSERT INTO meeting_dates (id, meeting_id, start_time, end_time, comment_pl, room_id, revision)
+       VALUES (?, ?, ?, ?, ?, ?, 0)`
+    )
+    const meetingId = db.prepare("SELECT meeting_id FROM meeting_dates WHERE id = '10'").pluck().get()
+    db.transaction(() => {
+      for (let i = 0; i < 1500; i++) {
+        const day = new Date(Date.UTC(2027, 0, 1) + Math.floor(i / 5) * 86_400_000).toISOString().slice(0, 10)
+        const hour = String(8 + (i % 5) * 2).padStart(2, '0')
+        many.run(
+          `x${i}`,
+          meetingId,
+          `${day} ${hour}:00:00`,
+          `${day} ${hour}:45:00`,
+          i % 7 ? null : `Żółta sala nr ${i}; proszę o kontakt`,
+          null
+        )
+      }
+    })()
+    const file = join(mkdtempSync(join(tmpdir(), 'ics-large-')), 'large.ics')
+    const exported = buildIcs(db, { uidDomain: 'u.example' })
+    expect(exported.chunks.length).toBeGreaterThan(3)
+    writeFileAtomic(file, exported.chunks, 0o644)
+    const bytes = readFileSync(file)
+    expect(bytes.equals(Buffer.from(exported.text, 'utf8'))).toBe(true)
+    const events = parse(exported.text)
+    expect(events).toHaveLength(1502)
+    expect(new Set(events.map((e) => e.uid)).size).toBe(1502)
+    const x7 = events.find((e) => e.uid === 'meeting-date-x7@u.example')!
+    expect([x7.startDate.toString(), x7.endDate.toString(), x7.description]).toEqual([
+      '2027-01-02T12:00:00',
+      '2027-01-02T12:45:00',
+      'Żółta sala nr 7; proszę o kontakt'
+    ])
+    expect(x7.startDate.zone.tzid).toBe('Europe/Warsaw')
+    expect(exported.text.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true)
+  })
+
+  it('escapes and folds a UID that needs it, and refuses a date that is not a USOS datetime', () => {
+    const draft = { id: 'a,b;c\\' + 'x'.repeat(80), name: 'Dyżur', room: null, comment: null, revision: 0 }
+    const { text } = buildDraftIcs(
+      db,
+      draft,
+      [{ date: '2027-03-01', start: '2027-03-01 10:00:00', end: '2027-03-01 11:00:00' }],
+      {
+        uidDomain: 'u.example'
+      }
+    )
+    expect(text).toContain('UID:draft-a\\,b\\;c\\\\xxx')
+    expect(text.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true)
+    expect(parse(text).map((e) => e.uid)).toEqual([`draft-${draft.id}-2027-03-01@u.example`])
+
+    // Nothing of the refused export is kept.
+    db.prepare("UPDATE meeting_dates SET start_time = '2026-11-24T12:00' WHERE id = '10'").run()
+    expect(() => buildIcs(db, { uidDomain: 'u.example' })).toThrow('not a USOS datetime: 2026-11-24T12:00')
+    expect(db.prepare("SELECT count(*) FROM ics_events WHERE uid LIKE 'meeting-date-%'").pluck().get()).toBe(
+      0
+    )
   })
 
   it('fails the Python check in CI, and only skips it elsewhere, when icalendar cannot be had', () => {
