@@ -459,9 +459,9 @@ class ByteSink {
     this.room(15)
     const { chunk } = this
     let at = this.length
-    for (const i of DATE_DIGITS) chunk[at++] = value.charCodeAt(i)
+    for (let i = 0; i < DATE_CHARS.length; i++) chunk[at++] = value.charCodeAt(DATE_CHARS[i]!)
     chunk[at++] = 0x54 // T
-    for (const i of TIME_DIGITS) chunk[at++] = value.charCodeAt(i)
+    for (let i = 0; i < TIME_CHARS.length; i++) chunk[at++] = value.charCodeAt(TIME_CHARS[i]!)
     this.length = at
   }
 
@@ -485,8 +485,9 @@ class ByteSink {
 }
 
 const CHUNK = 1 << 16
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]
-const TIME_DIGITS = [11, 12, 14, 15, 17, 18]
+/** Where the digits of YYYYMMDD and of HHMMSS are in YYYY-MM-DD HH:MM:SS. */
+const DATE_CHARS = [0, 1, 2, 3, 5, 6, 8, 9]
+const TIME_CHARS = [11, 12, 14, 15, 17, 18]
 
 function checkDateTime(value: string): void {
   if (!USOS_DATETIME.test(value)) throw new Error(`not a USOS datetime: ${value}`)
@@ -613,31 +614,44 @@ function meetingDateEvents(
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
   const tails = new Map<string, Tail>()
   const uidEnd = `@${options.uidDomain}`
+  // Dates without participants' names that share a key share their tail (lines, text, digests).
+  const tailOf = (id: string, key: string): Tail => {
+    const names = people?.get(id)
+    let tail = names?.length ? undefined : tails.get(key)
+    if (tail === undefined) {
+      const [meetingId = '', roomId = '', ...comment] = key.split('\u0000')
+      const m = meetings.get(meetingId) ?? noMeeting
+      const lines = [m.summary]
+      const location = rooms.get(roomId)
+      if (location) lines.push(location)
+      // The date's own comment first; the meeting's too when it says something else.
+      const own = comment.join('\u0000')
+      let description = own
+      if (m.comment && m.comment.trim() !== own.trim())
+        description = description ? `${description}\n\n${m.comment}` : m.comment
+      if (names?.length)
+        description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
+      if (description) lines.push(writer.text('description', description))
+      tail = writer.tail(lines)
+      if (!names?.length) tails.set(key, tail)
+    }
+    return tail
+  }
   for (;;) {
     const rows = page.all(params, ...args) as Row[]
-    for (const [id, start, end, revision, key, sequence, kept, written] of rows) {
-      const names = people?.get(id)
-      // Dates without participants' names that share a key share one lines array (and so its
-      // text and digests, see IcsWriter.tailOf).
-      let tail = names?.length ? undefined : tails.get(key)
-      if (tail === undefined) {
-        const [meetingId = '', roomId = '', ...comment] = key.split('\u0000')
-        const m = meetings.get(meetingId) ?? noMeeting
-        const lines = [m.summary]
-        const location = rooms.get(roomId)
-        if (location) lines.push(location)
-        // The date's own comment first; the meeting's too when it says something else.
-        const own = comment.join('\u0000')
-        let description = own
-        if (m.comment && m.comment.trim() !== own.trim())
-          description = description ? `${description}\n\n${m.comment}` : m.comment
-        if (names?.length)
-          description = `${description ? `${description}\n\n` : ''}${participantsHeading}\n${names.join('\n')}`
-        if (description) lines.push(writer.text('description', description))
-        tail = writer.tail(lines)
-        if (!names?.length) tails.set(key, tail)
-      }
-      writer.write(`meeting-date-${id}${uidEnd}`, revision, start, end, tail, sequence, kept, written)
+    // Indexed, not destructured: the first exports of a process run this before it is optimised.
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!
+      writer.write(
+        `meeting-date-${row[0]}${uidEnd}`,
+        row[3],
+        row[1],
+        row[2],
+        tailOf(row[0], row[4]),
+        row[5],
+        row[6],
+        row[7]
+      )
     }
     if (rows.length < PAGE) return
     ;[params.afterId, params.afterStart] = rows[rows.length - 1]!
