@@ -122,9 +122,42 @@ const UID = lineStart('uid', {}, 'text')
  * Letters, digits and `@._-` need no escaping; 70 of them and `UID:` fit a line unfolded. Other
  * UIDs are escaped and folded by ical.js.
  */
-const PLAIN_UID = /^[\w.@-]{1,70}$/
+const PLAIN = /^[\w.@-]*$/
+const PLAIN_UID_LENGTH = 70
 const BEGIN_VEVENT = Buffer.from(`BEGIN:VEVENT${CRLF}`, 'utf8')
-const UID_START = Buffer.from(UID, 'utf8')
+
+/**
+ * The UIDs of one kind of event, `<prefix><id>@<domain>` (a meeting date's `meeting-date-12@host`):
+ * the fixed parts' bytes made once, so a plain id is all that is written per event.
+ */
+class UidKind {
+  readonly suffix: string
+  /** BEGIN:VEVENT and the UID line up to the id. */
+  readonly head: Uint8Array
+  readonly tail: Uint8Array
+  /** The longest id that keeps a plain UID within a line, or -1 when the fixed parts are not plain. */
+  private readonly room: number
+
+  constructor(
+    readonly prefix: string,
+    domain: string
+  ) {
+    this.suffix = `@${domain}`
+    this.head = Buffer.from(`BEGIN:VEVENT${CRLF}${UID}${prefix}`, 'utf8')
+    this.tail = Buffer.from(this.suffix, 'utf8')
+    const fixed = prefix + this.suffix
+    this.room = PLAIN.test(fixed) ? PLAIN_UID_LENGTH - fixed.length : -1
+  }
+
+  uid(id: string): string {
+    return `${this.prefix}${id}${this.suffix}`
+  }
+
+  /** Whether the UID with this id needs neither escaping nor folding. */
+  plain(id: string): boolean {
+    return id.length <= this.room && PLAIN.test(id)
+  }
+}
 const DTSTART = lineStart('dtstart', { tzid: ICS_ZONE }, 'date-time')
 const DTEND = lineStart('dtend', { tzid: ICS_ZONE }, 'date-time')
 
@@ -185,7 +218,9 @@ const legacyHash = (start: string, end: string, tail: Tail) =>
 
 /** One event before its SEQUENCE is known. */
 interface EventContent {
-  uid: string
+  /** Its UID: `kind.uid(id)`. */
+  kind: UidKind
+  id: string
   /**
    * The mirror's own revision of the event: the SEQUENCE a UID starts from the first time it is
    * exported with content hashes (what earlier versions wrote), so no calendar sees it go down.
@@ -218,6 +253,7 @@ class IcsWriter {
   private readonly stampLine: string
   /** What `save` stores: each changed event's fingerprint and SEQUENCE, and whether it raised the UID's. */
   private readonly changes: Array<[uid: string, kept: string, sequence: number, raised: boolean]> = []
+  private readonly kinds = new Map<string, UidKind>()
   /** The events written so far, as the file's UTF-8 bytes. */
   private readonly events = new ByteSink()
   count = 0
@@ -225,9 +261,17 @@ class IcsWriter {
   constructor(
     now: Date,
     readonly variant: string,
+    private readonly domain: string,
     private readonly alarm = ''
   ) {
     this.stampLine = line(['dtstamp', {}, 'date-time', now.toISOString().slice(0, 19) + 'Z'])
+  }
+
+  /** The UIDs starting with `prefix`, in the export's domain. */
+  kind(prefix: string): UidKind {
+    let kind = this.kinds.get(prefix)
+    if (kind === undefined) this.kinds.set(prefix, (kind = new UidKind(prefix, this.domain)))
+    return kind
   }
 
   /** A text property's line, written once per export for each value. */
@@ -244,7 +288,7 @@ class IcsWriter {
 
   add(e: EventContent, stored: Stored): void {
     const [current, before, written] = stored ?? NEVER
-    this.write(e.uid, e.revision, e.start, e.end, this.tail(e.lines), current, before, written)
+    this.write(e.kind, e.id, e.revision, e.start, e.end, this.tail(e.lines), current, before, written)
   }
 
   /**
@@ -252,7 +296,8 @@ class IcsWriter {
    * null: never exported; see `Stored`), and notes for `save` what changed.
    */
   write(
-    uid: string,
+    kind: UidKind,
+    id: string,
     revision: number,
     startTime: string,
     endTime: string,
@@ -267,7 +312,7 @@ class IcsWriter {
     let sequence: number
     if (current === null) {
       sequence = revision
-      this.changes.push([uid, kept, sequence, false])
+      this.changes.push([kind.uid(id), kept, sequence, false])
     } else {
       const changed =
         before !== null &&
@@ -276,16 +321,19 @@ class IcsWriter {
           before !== legacyHash(zoned(DTSTART, startTime), zoned(DTEND, endTime), tail))
       sequence = changed && written === current ? current + 1 : current
       if (before !== kept || written !== sequence)
-        this.changes.push([uid, kept, sequence, sequence > current])
+        this.changes.push([kind.uid(id), kept, sequence, sequence > current])
     }
     // The event's bytes: its own parts (UID, date-times) written straight into the file's chunk,
     // the rest copied from what was encoded once per export (see `upToStart`, `tail`).
     const sink = this.events
-    sink.bytes(BEGIN_VEVENT)
-    if (PLAIN_UID.test(uid)) {
-      sink.bytes(UID_START)
-      sink.ascii(uid)
-    } else sink.text(fold(UID + values.text.toICAL(uid)))
+    if (kind.plain(id)) {
+      sink.bytes(kind.head)
+      sink.ascii(id)
+      sink.bytes(kind.tail)
+    } else {
+      sink.bytes(BEGIN_VEVENT)
+      sink.text(fold(UID + values.text.toICAL(kind.uid(id))))
+    }
     sink.bytes(this.upToStart(sequence))
     sink.basicDateTime(startTime)
     sink.bytes(this.upToEnd)
@@ -334,6 +382,7 @@ class IcsWriter {
   /** Adds events whose stored state is not known yet, reading it in one query. */
   addAll(db: Database.Database, events: EventContent[]): void {
     if (!events.length) return
+    const uids = events.map((e) => e.kind.uid(e.id))
     const rows = stmt(
       db,
       `SELECT j.value, ${STORED_COLUMNS('j.value')}
@@ -341,13 +390,13 @@ class IcsWriter {
        LEFT JOIN ics_events h ON h.uid = j.value AND h.variant = @variant`
     )
       .raw(true)
-      .all({ uids: JSON.stringify(events.map((e) => e.uid)), variant: this.variant }) as Array<
+      .all({ uids: JSON.stringify(uids), variant: this.variant }) as Array<
       [uid: string, sequence: number | null, kept: string | null, written: number | null]
     >
     const stored = new Map(
       rows.map(([uid, sequence, kept, written]) => [uid, storedOf(sequence, kept, written)])
     )
-    for (const e of events) this.add(e, stored.get(e.uid) ?? null)
+    events.forEach((e, i) => this.add(e, stored.get(uids[i]!) ?? null))
   }
 
   /**
@@ -523,14 +572,14 @@ export function buildIcs(db: Database.Database, options: IcsOptions): IcsFile {
   const writer = new IcsWriter(
     (options.now ?? (() => new Date()))(),
     `${language}${options.withParticipants ? '+participants' : ''}${options.alarmMinutes ? `+alarm${options.alarmMinutes}` : ''}`,
+    options.uidDomain,
     alarmText(options.alarmMinutes, language)
   )
   db.transaction(() => {
     meetingDateEvents(db, writer, options, language, conditions, args)
     // Exam groups the user examines, unless the export is for one meeting only.
     if (!options.meetingId) writer.addAll(db, examGroupEvents(db, writer, options, language))
-    if (options.drafts?.length)
-      writer.addAll(db, draftEvents(writer, options.drafts, options.uidDomain, language))
+    if (options.drafts?.length) writer.addAll(db, draftEvents(writer, options.drafts, language))
     writer.save(db)
   }).immediate()
   return writer.calendar(
@@ -613,7 +662,7 @@ function meetingDateEvents(
   ]
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
   const tails = new Map<string, Tail>()
-  const uidEnd = `@${options.uidDomain}`
+  const kind = writer.kind('meeting-date-')
   // Dates without participants' names that share a key share their tail (lines, text, digests).
   const tailOf = (id: string, key: string): Tail => {
     const names = people?.get(id)
@@ -642,16 +691,7 @@ function meetingDateEvents(
     // Indexed, not destructured: the first exports of a process run this before it is optimised.
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!
-      writer.write(
-        `meeting-date-${row[0]}${uidEnd}`,
-        row[3],
-        row[1],
-        row[2],
-        tailOf(row[0], row[4]),
-        row[5],
-        row[6],
-        row[7]
-      )
+      writer.write(kind, row[0], row[3], row[1], row[2], tailOf(row[0], row[4]), row[5], row[6], row[7])
     }
     if (rows.length < PAGE) return
     ;[params.afterId, params.afterStart] = rows[rows.length - 1]!
@@ -725,6 +765,7 @@ function examGroupEvents(
     building_en: string | null
   }>
   const category = writer.text('categories', language === 'pl' ? 'Egzamin' : 'Exam')
+  const kind = writer.kind('exam-group-')
   return groups.map((g) => {
     const name = pick(g.name_pl, g.name_en, language) || (language === 'pl' ? 'Egzamin' : 'Exam')
     const lines = [writer.text('summary', g.course_id ? `${name} (${g.course_id})` : name), category]
@@ -734,7 +775,8 @@ function examGroupEvents(
     )
     if (location) lines.push(writer.text('location', location))
     return {
-      uid: `exam-group-${g.exam_id}-${g.number}@${options.uidDomain}`,
+      kind,
+      id: `${g.exam_id}-${g.number}`,
       revision: g.revision,
       start: g.exam_start,
       end: g.exam_end,
@@ -747,10 +789,10 @@ function examGroupEvents(
 function draftEvents(
   writer: IcsWriter,
   dates: NonNullable<IcsOptions['drafts']>,
-  uidDomain: string,
   language: Language
 ): EventContent[] {
   const linesOf = new Map<string, string[]>()
+  const kind = writer.kind('draft-')
   return dates.map((d) => {
     let lines = linesOf.get(d.draftId)
     if (!lines) {
@@ -763,7 +805,8 @@ function draftEvents(
       linesOf.set(d.draftId, lines)
     }
     return {
-      uid: `draft-${d.draftId}-${d.date}@${uidDomain}`,
+      kind,
+      id: `${d.draftId}-${d.date}`,
       revision: 0,
       start: d.start,
       end: d.end,
@@ -784,7 +827,8 @@ export function buildDraftIcs(
   options: { uidDomain: string; language?: Language; now?: () => Date }
 ): IcsFile {
   const language = options.language ?? 'pl'
-  const writer = new IcsWriter((options.now ?? (() => new Date()))(), language)
+  const writer = new IcsWriter((options.now ?? (() => new Date()))(), language, options.uidDomain)
+  const kind = writer.kind('draft-')
   const lines = [
     writer.text('summary', draft.name),
     writer.text('status', 'TENTATIVE'),
@@ -796,7 +840,8 @@ export function buildDraftIcs(
     writer.addAll(
       db,
       dates.map((d) => ({
-        uid: `draft-${draft.id}-${d.date}@${options.uidDomain}`,
+        kind,
+        id: `${draft.id}-${d.date}`,
         revision: draft.revision,
         start: d.start,
         end: d.end,
