@@ -173,24 +173,14 @@ function zoneText(): string {
 }
 
 /**
- * What the mirror holds for a UID: its SEQUENCE (the greatest any variant wrote), and the
- * fingerprint (or an earlier version's hash) and SEQUENCE this variant of the export last wrote for it (null: this variant never did); null
- * as a whole: never exported.
- */
-type Stored = readonly [sequence: number, kept: string | null, written: number | null] | null
-
-/**
- * The columns of `Stored` for the UID `uid` (an SQL expression), with its row of this variant
- * joined as `h`: the UID's SEQUENCE from that row, or (the variant's first export of a UID others
- * wrote) the greatest of the UID's rows; then the variant's fingerprint and SEQUENCE.
+ * What the mirror holds for the UID `uid` (an SQL expression), with its row of this variant
+ * joined as `h`: the UID's SEQUENCE (the greatest any variant wrote; null: never exported) from
+ * that row, or (the variant's first export of a UID others wrote) the greatest of the UID's rows;
+ * then the fingerprint (or an earlier version's hash) and SEQUENCE this variant last wrote for it
+ * (null: it never did). See `IcsWriter.write`.
  */
 const STORED_COLUMNS = (uid: string) =>
   `coalesce(h.uid_sequence, (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = ${uid})), h.hash, h.sequence`
-
-const storedOf = (sequence: number | null, kept: string | null, written: number | null): Stored =>
-  sequence === null ? null : [sequence, kept, written]
-
-const NEVER = [null, null, null] as const
 
 /** An event's lines after DTEND as the file's bytes, and their digests (see `IcsWriter.tail`). */
 interface Tail {
@@ -286,14 +276,9 @@ class IcsWriter {
     return l
   }
 
-  add(e: EventContent, stored: Stored): void {
-    const [current, before, written] = stored ?? NEVER
-    this.write(e.kind, e.id, e.revision, e.start, e.end, this.tail(e.lines), current, before, written)
-  }
-
   /**
    * Writes one event with its tail (see `tail`) and what the mirror holds for its UID (`current`
-   * null: never exported; see `Stored`), and notes for `save` what changed.
+   * null: never exported; see `STORED_COLUMNS`), and notes for `save` what changed.
    */
   write(
     kind: UidKind,
@@ -383,20 +368,22 @@ class IcsWriter {
   addAll(db: Database.Database, events: EventContent[]): void {
     if (!events.length) return
     const uids = events.map((e) => e.kind.uid(e.id))
+    // One row per event, in the events' order (a UID has at most one row per variant).
     const rows = stmt(
       db,
-      `SELECT j.value, ${STORED_COLUMNS('j.value')}
+      `SELECT ${STORED_COLUMNS('j.value')}
        FROM json_each(@uids) j
-       LEFT JOIN ics_events h ON h.uid = j.value AND h.variant = @variant`
+       LEFT JOIN ics_events h ON h.uid = j.value AND h.variant = @variant
+       ORDER BY j.key`
     )
       .raw(true)
       .all({ uids: JSON.stringify(uids), variant: this.variant }) as Array<
-      [uid: string, sequence: number | null, kept: string | null, written: number | null]
+      [sequence: number | null, kept: string | null, written: number | null]
     >
-    const stored = new Map(
-      rows.map(([uid, sequence, kept, written]) => [uid, storedOf(sequence, kept, written)])
-    )
-    events.forEach((e, i) => this.add(e, stored.get(uids[i]!) ?? null))
+    events.forEach((e, i) => {
+      const [current, before, written] = rows[i]!
+      this.write(e.kind, e.id, e.revision, e.start, e.end, this.tail(e.lines), current, before, written)
+    })
   }
 
   /**
