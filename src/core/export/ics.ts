@@ -182,13 +182,12 @@ function zoneText(): string {
 const STORED_COLUMNS = (uid: string) =>
   `coalesce(h.uid_sequence, (SELECT max(x.sequence) FROM ics_events x WHERE x.uid = ${uid})), h.hash, h.sequence`
 
-/** An event's lines after DTEND as the file's bytes, and their digests (see `IcsWriter.tail`). */
+/** An event's lines after DTEND, as the file's bytes and as a digest (see `IcsWriter.tail`). */
 interface Tail {
+  lines: readonly string[]
   bytes: Buffer
   /** A digest of the lines (the fingerprint's part, see `fingerprint`). */
   digest: string
-  /** Each line's digest after a CRLF (what the hashes of earlier versions were taken over). */
-  digests: string
 }
 
 /**
@@ -198,13 +197,11 @@ interface Tail {
 const fingerprint = (start: string, end: string, tail: Tail) => `${start}|${end}|${tail.digest}`
 
 /**
- * What versions before the fingerprint kept instead: a SHA-1 of the DTSTART and DTEND lines and
- * the other lines' digests (base64, so never with a `|`). Still compared when the mirror holds
- * one, so that the first export after the upgrade raises no SEQUENCE by itself.
+ * What versions before the fingerprint kept instead (base64, so never with a `|`): see
+ * `IcsWriter.legacyHash`. Still compared when the mirror holds one, so that the first export
+ * after the upgrade raises no SEQUENCE by itself.
  */
 const isLegacyHash = (kept: string) => !kept.includes('|')
-const legacyHash = (start: string, end: string, tail: Tail) =>
-  hash('sha1', `${start}${CRLF}${end}${tail.digests}`, 'base64')
 
 /** One event before its SEQUENCE is known. */
 interface EventContent {
@@ -302,8 +299,7 @@ class IcsWriter {
       const changed =
         before !== null &&
         before !== kept &&
-        (!isLegacyHash(before) ||
-          before !== legacyHash(zoned(DTSTART, startTime), zoned(DTEND, endTime), tail))
+        (!isLegacyHash(before) || before !== this.legacyHash(startTime, endTime, tail))
       sequence = changed && written === current ? current + 1 : current
       if (before !== kept || written !== sequence)
         this.changes.push([kind.uid(id), kept, sequence, sequence > current])
@@ -339,29 +335,37 @@ class IcsWriter {
   }
 
   /**
-   * The text after DTEND (with the reminder and END:VEVENT) and its digests, once per lines
+   * The text after DTEND (with the reminder and END:VEVENT) and its digest, once per lines
    * array: events that share theirs (a meeting's dates in one room with no comment of their own)
    * share this work.
    */
   tail(lines: readonly string[]): Tail {
     let tail = this.tails.get(lines)
     if (tail === undefined) {
-      let text = ''
-      let digests = ''
-      for (const l of lines) {
-        text += l + CRLF
-        let digest = this.digests.get(l)
-        if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
-        digests += CRLF + digest
-      }
+      const text = lines.map((l) => l + CRLF).join('')
       tail = {
+        lines,
         bytes: Buffer.from(`${CRLF}${text}${this.alarm}END:VEVENT${CRLF}`, 'utf8'),
-        digest: hash('sha1', text, 'base64'),
-        digests
+        digest: hash('sha1', text, 'base64')
       }
       this.tails.set(lines, tail)
     }
     return tail
+  }
+
+  /**
+   * The hash versions before the fingerprint kept: a SHA-1 of the DTSTART and DTEND lines and,
+   * after a CRLF each, the SHA-1 of each line after them; each line's taken once per export, and
+   * only when a mirror still holds such a hash.
+   */
+  private legacyHash(startTime: string, endTime: string, tail: Tail): string {
+    let hashed = `${zoned(DTSTART, startTime)}${CRLF}${zoned(DTEND, endTime)}`
+    for (const l of tail.lines) {
+      let digest = this.digests.get(l)
+      if (digest === undefined) this.digests.set(l, (digest = hash('sha1', l, 'base64')))
+      hashed += CRLF + digest
+    }
+    return hash('sha1', hashed, 'base64')
   }
 
   /** Adds events whose stored state is not known yet, reading it in one query. */
@@ -650,7 +654,7 @@ function meetingDateEvents(
   const participantsHeading = language === 'pl' ? 'Uczestnicy:' : 'Participants:'
   const tails = new Map<string, Tail>()
   const kind = writer.kind('meeting-date-')
-  // Dates without participants' names that share a key share their tail (lines, text, digests).
+  // Dates without participants' names that share a key share their tail (lines, bytes, digest).
   const tailOf = (id: string, key: string): Tail => {
     const names = people?.get(id)
     let tail = names?.length ? undefined : tails.get(key)
