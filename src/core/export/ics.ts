@@ -82,6 +82,11 @@ function alarmText(minutes: AlarmMinutes | null | undefined, language: Language)
 
 const pick = (pl: string | null, en: string | null, language: Language) =>
   (language === 'pl' ? pl || en : en || pl) ?? ''
+/** `pick` in SQL, over two columns. */
+const pickSql = (pl: string, en: string, language: Language) => {
+  const [first, second] = language === 'pl' ? [pl, en] : [en, pl]
+  return `coalesce(nullif(${first}, ''), ${second}, '')`
+}
 
 // Continuation lines start with a space that ical.js does not count: 74 + 1 keeps every line
 // within RFC 5545's 75 octets.
@@ -620,20 +625,15 @@ function meetingDateEvents(
     comment: ''
   }
 
-  // The date's own comment in the export's language, as `pick` chooses it.
-  const ownComment =
-    language === 'pl'
-      ? "coalesce(nullif(d.comment_pl, ''), d.comment_en, '')"
-      : "coalesce(nullif(d.comment_en, ''), d.comment_pl, '')"
   // Rows as arrays, narrow: what the event's lines are made of comes as one key (meeting, room
-  // and comment; dates sharing it share their lines), with what the mirror holds for each UID
-  // (spelt as below) joined in.
-  // Read in pages, so that the rows of a large calendar are not all alive at once (the garbage
-  // collector's young generation copies what is alive: a page at a time, that stays small).
+  // and the date's own comment in the export's language; dates sharing it share their lines),
+  // with what the mirror holds for each UID (spelt as below) joined in. Read in pages, so that the
+  // rows of a large calendar are not all alive at once (the garbage collector's young generation
+  // copies what is alive: a page at a time, that stays small).
   const page = stmt(
     db,
     `SELECT d.id, d.start_time, d.end_time, d.revision,
-            d.meeting_id || char(0) || ifnull(d.room_id, '') || char(0) || ${ownComment},
+            d.meeting_id || char(0) || ifnull(d.room_id, '') || char(0) || ${pickSql('d.comment_pl', 'd.comment_en', language)},
             ${STORED_COLUMNS("'meeting-date-' || d.id || '@' || @domain")}
      FROM meeting_dates d
      LEFT JOIN ics_events h ON h.uid = 'meeting-date-' || d.id || '@' || @domain AND h.variant = @variant
